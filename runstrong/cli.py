@@ -1,0 +1,153 @@
+"""Command line: parse arguments, run the no-TUI commands directly, or start the app.
+
+Errors are one line on stderr: bad arguments exit 2, database problems exit 1. No tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from runstrong import __version__
+from runstrong.core.catalog import Catalog, load_catalog
+from runstrong.core.clock import SystemClock
+
+
+class UsageError(Exception):
+    """Bad command-line input; exit status 2."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a mistake is one line (what is wrong), not usage plus a message."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db = OneLineParser(add_help=False)
+    db.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="database file (default: RUNSTRONG_DB, else the per-user data directory)",
+    )
+    parser = OneLineParser(
+        prog="runstrong",
+        description="A terminal strength-training tracker for runners.",
+        parents=[db],
+    )
+    parser.add_argument("--version", action="version", version=f"runstrong {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+
+    commands.add_parser("history", parents=[db], help="open the app on History")
+
+    exercises = commands.add_parser("exercises", parents=[db], help="print the exercise catalog")
+    exercises.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    export = commands.add_parser("export", parents=[db], help="print or write all data")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    timer = commands.add_parser("timer", parents=[db], help="start a hold timer at once")
+    timer.add_argument("duration", metavar="DURATION", help="hold length: 45, 45s, 1:30, 2m or 1m30s")
+    timer.add_argument("--sides", action="store_true", help="hold each side (left, then right)")
+    timer.add_argument("--sets", type=int, default=1, metavar="N", help="number of sets (default 1)")
+    timer.add_argument("--rest", metavar="DURATION", default="0", help="rest between sets (default none)")
+    timer.add_argument("--lead", metavar="DURATION", default=None, help="get-ready count (default 5s)")
+    timer.add_argument("--exercise", metavar="NAME", default=None, help="log under this exercise, e.g. plank")
+    timer.add_argument("--no-log", action="store_true", help="do not write the holds to history")
+    return parser
+
+
+def print_exercises(catalog: Catalog, as_json: bool) -> None:
+    exercises = list(catalog.exercises.values())
+    if as_json:
+        payload = [
+            {
+                "id": ex.id,
+                "name": ex.name,
+                "kind": ex.kind.value,
+                "per_side": ex.per_side,
+                "category": ex.category,
+                "muscles": list(ex.muscles),
+                "default": {
+                    "sets": ex.default.sets,
+                    "reps": ex.default.reps,
+                    "hold_s": ex.default.hold_s,
+                    "rest_s": ex.default.rest_s,
+                    "ours": ex.default.ours,
+                },
+                "prescription": ex.prescription_label(),
+                "why": ex.why,
+                "cues": list(ex.cues),
+                "sources": list(ex.sources),
+            }
+            for ex in exercises
+        ]
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    rows = [("ID", "NAME", "KIND", "CATEGORY", "DEFAULT")]
+    rows += [(ex.id, ex.name, ex.kind.value, ex.category, ex.prescription_label()) for ex in exercises]
+    widths = [max(len(row[col]) for row in rows) for col in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    catalog = load_catalog()
+    if args.command == "exercises":
+        print_exercises(catalog, args.json)
+        return 0
+
+    from runstrong.store import Store, resolve_db_path
+
+    path = resolve_db_path(getattr(args, "db", None))
+    if args.command == "export":
+        from runstrong.export import write_export
+
+        store = Store.open(path)
+        try:
+            write_export(store, args.format, Path(args.output) if args.output else None, args.force, SystemClock().now())
+        finally:
+            store.close()
+        return 0
+
+    quick = None
+    if args.command == "timer":
+        from runstrong.quick_timer import quick_timer_from_args
+
+        quick = quick_timer_from_args(args, catalog)
+    store = Store.open(path)
+    from runstrong.app import RunStrongApp
+
+    app = RunStrongApp(store, catalog=catalog, start="history" if args.command == "history" else "today", quick=quick)
+    try:
+        app.run()
+    finally:
+        store.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    from runstrong.store import StoreError
+
+    try:
+        status = run(argv)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        status = 2
+    except StoreError as error:
+        print(f"runstrong: {error}", file=sys.stderr)
+        status = 1
+    except BrokenPipeError:
+        status = 0
+    except KeyboardInterrupt:
+        status = 130
+    sys.exit(status)

@@ -1,0 +1,1 @@
+"""Pure domain logic for runstrong: no Textual, no SQL (see README, "Architecture")."""

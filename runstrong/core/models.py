@@ -1,0 +1,134 @@
+"""Plain dataclasses shared by every layer: exercises, prescriptions, programs, sessions, sets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """How an exercise is measured."""
+
+    REPS = "reps"
+    HOLD = "hold"
+    CARRY = "carry"
+    PLYOMETRIC = "plyometric"
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+SIDES: tuple[Side, Side] = (Side.LEFT, Side.RIGHT)
+
+# Per-side rep work in these categories is counted per leg; everything else per side.
+LEG_CATEGORIES = frozenset({"legs", "hips", "posterior chain", "calves & feet", "plyometric"})
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """What to do for one exercise in one session: sets of reps, or sets of timed holds."""
+
+    sets: int
+    reps: int | None = None
+    """Target reps per set (per side when the exercise is per-side)."""
+    hold_s: int | None = None
+    """Target seconds per set (per side when the exercise is per-side)."""
+    rest_s: int | None = None
+    """Rest after each set; None means the default for the exercise's kind."""
+    ours: bool = False
+    """True where the seed article gave no numbers and runstrong chose them."""
+
+    def label(self, per_side: bool, limb: str = "side") -> str:
+        """Short human form: "3 × 12", "3 × 20 s each side", "3 × 10 each leg"."""
+        amount = f"{self.hold_s} s" if self.hold_s is not None else str(self.reps or "")
+        suffix = f" each {limb}" if per_side else ""
+        return f"{self.sets} × {amount}{suffix}"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    """Stable slug, e.g. "copenhagen-plank"; used in storage and exports."""
+    name: str
+    kind: Kind
+    per_side: bool
+    muscles: tuple[str, ...]
+    category: str
+    """Broad group: "legs", "hips", "posterior chain", "calves & feet", "core", "plyometric", "upper body"."""
+    default: Prescription
+    why: str
+    """One or two sentences, in our words, on why it helps runners."""
+    cues: tuple[str, ...]
+    sources: tuple[str, ...]
+    """Seed article ids ("000" … "004") that name this exercise."""
+
+    @property
+    def is_timed(self) -> bool:
+        return self.kind in (Kind.HOLD, Kind.CARRY)
+
+    def prescription_label(self, prescription: Prescription | None = None) -> str:
+        """ "3 × 10 each leg" for a lunge, "3 × 20 s each side" for a side plank."""
+        limb = "leg" if self.category in LEG_CATEGORIES and not self.is_timed else "side"
+        return (prescription or self.default).label(self.per_side, limb)
+
+
+@dataclass(frozen=True)
+class ProgramItem:
+    exercise_id: str
+    prescription: Prescription
+
+
+@dataclass(frozen=True)
+class ProgramDay:
+    name: str
+    items: tuple[ProgramItem, ...]
+
+
+@dataclass(frozen=True)
+class Program:
+    id: str
+    name: str
+    description: str
+    days: tuple[ProgramDay, ...]
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SetLog:
+    """One planned set slot of a session, done or not (done_at is None until ticked)."""
+
+    id: int
+    session_id: int
+    position: int
+    exercise_id: str
+    exercise: str
+    set_no: int
+    side: Side | None
+    target_reps: int | None
+    reps: int | None
+    load_kg: float | None
+    target_hold_s: int | None
+    hold_s: int | None
+    done_at: str | None
+    """ISO 8601 with offset, or None while the set is not done."""
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+
+@dataclass(frozen=True)
+class Session:
+    id: int
+    date: str
+    """Local calendar date, ISO "YYYY-MM-DD"."""
+    started_at: str
+    finished_at: str | None
+    program: str
+    program_id: str
+    day: str
+    day_index: int
+    notes: str = ""
+    sets: tuple[SetLog, ...] = field(default=())

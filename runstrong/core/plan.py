@@ -1,0 +1,41 @@
+"""Expand a program day into the ordered set slots a session is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from runstrong.core.catalog import Catalog
+from runstrong.core.models import SIDES, ProgramDay, Side
+
+
+@dataclass(frozen=True)
+class PlannedSet:
+    """One box on the checklist before the session is stored."""
+
+    exercise_id: str
+    exercise: str
+    set_no: int
+    side: Side | None
+    target_reps: int | None
+    target_hold_s: int | None
+
+
+def plan_day(day: ProgramDay, catalog: Catalog) -> list[PlannedSet]:
+    """Every set of `day` in doing order: set 1 left, set 1 right, set 2 left, …"""
+    slots: list[PlannedSet] = []
+    for item in day.items:
+        exercise = catalog.exercise(item.exercise_id)
+        sides: tuple[Side | None, ...] = SIDES if exercise.per_side else (None,)
+        for set_no in range(1, item.prescription.sets + 1):
+            for side in sides:
+                slots.append(
+                    PlannedSet(
+                        exercise_id=exercise.id,
+                        exercise=exercise.name,
+                        set_no=set_no,
+                        side=side,
+                        target_reps=item.prescription.reps,
+                        target_hold_s=item.prescription.hold_s,
+                    )
+                )
+    return slots

@@ -1,0 +1,281 @@
+"""Numbers behind the History and Progress screens: 1RM estimates, bests, records, balance, streaks.
+
+Everything here is pure Python over SetLog objects, so it can be tested without a
+database or a terminal. Only done sets (done_at not None) count; planned-but-skipped
+slots are ignored everywhere except `SessionTotals.sets_planned`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import TypeVar
+
+from runstrong.core.models import SetLog, Side
+
+_N = TypeVar("_N", int, float)
+
+IMBALANCE_THRESHOLD_PCT = 10.0
+"""Left/right differences above this percentage are flagged as worth working on."""
+
+WEEKLY_TARGET = 2
+"""Sessions a week that keep a streak alive; the seed articles recommend 2–3."""
+
+EPLEY_MAX_REPS = 10
+"""Epley drifts badly past ~10 reps, so higher-rep sets give no estimate rather than a wrong one."""
+
+
+def epley_1rm(load_kg: float | None, reps: int | None) -> float | None:
+    """Estimated one-rep max, load × (1 + reps/30); None outside 1–10 reps or without a load."""
+    if load_kg is None or reps is None or load_kg <= 0 or not 1 <= reps <= EPLEY_MAX_REPS:
+        return None
+    if reps == 1:
+        # A single is a true max; the formula would inflate it by 3 %.
+        return float(load_kg)
+    return load_kg * (1 + reps / 30)
+
+
+def _done(sets: Iterable[SetLog]) -> list[SetLog]:
+    return [s for s in sets if s.done_at is not None]
+
+
+def _moment(s: SetLog) -> datetime:
+    assert s.done_at is not None
+    return datetime.fromisoformat(s.done_at)
+
+
+def _day(s: SetLog) -> date:
+    # The date as written in done_at (its own offset), i.e. the runner's local calendar day.
+    return _moment(s).date()
+
+
+def _chronological(sets: Iterable[SetLog]) -> list[SetLog]:
+    return sorted(_done(sets), key=lambda s: (_day(s), _moment(s), s.id))
+
+
+def _positive(value: _N | None) -> _N | None:
+    # Zero load is bodyweight and zero reps/seconds is an untouched field: neither is a best.
+    return value if value is not None and value > 0 else None
+
+
+def _max(values: Iterable[_N | None]) -> _N | None:
+    present = [v for v in values if v is not None]
+    return max(present) if present else None
+
+
+# --- daily bests and personal records -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayBest:
+    """The best of each measure on one day, for one exercise (one point per chart series)."""
+
+    date: date
+    best_load_kg: float | None
+    best_reps: int | None
+    best_e1rm: float | None
+    longest_hold_s: int | None
+
+
+def daily_bests(sets: Iterable[SetLog]) -> list[DayBest]:
+    """One DayBest per date with done sets, oldest first; pass the sets of ONE exercise."""
+    by_day: dict[date, list[SetLog]] = defaultdict(list)
+    for s in _done(sets):
+        by_day[_day(s)].append(s)
+    return [
+        DayBest(
+            date=day,
+            best_load_kg=_max(_positive(s.load_kg) for s in day_sets),
+            best_reps=_max(_positive(s.reps) for s in day_sets),
+            best_e1rm=_max(epley_1rm(s.load_kg, s.reps) for s in day_sets),
+            longest_hold_s=_max(_positive(s.hold_s) for s in day_sets),
+        )
+        for day, day_sets in sorted(by_day.items())
+    ]
+
+
+class RecordKind(StrEnum):
+    LOAD = "heaviest load"
+    REPS = "most reps"
+    E1RM = "estimated 1RM"
+    HOLD = "longest hold"
+
+
+_MEASURES: dict[RecordKind, Callable[[SetLog], float | None]] = {
+    RecordKind.LOAD: lambda s: _positive(s.load_kg),
+    RecordKind.REPS: lambda s: _positive(s.reps),
+    RecordKind.E1RM: lambda s: epley_1rm(s.load_kg, s.reps),
+    RecordKind.HOLD: lambda s: _positive(s.hold_s),
+}
+
+
+@dataclass(frozen=True)
+class PersonalRecord:
+    kind: RecordKind
+    value: float
+    date: date
+    set_id: int
+
+
+def personal_records(sets: Iterable[SetLog]) -> list[PersonalRecord]:
+    """Every time a record was beaten, oldest first; pass the sets of ONE exercise.
+
+    Only a strictly greater value is a new record: matching your best is not a PR.
+    Records set by the same set are listed in RecordKind order.
+    """
+    best: dict[RecordKind, float] = {}
+    records: list[PersonalRecord] = []
+    for s in _chronological(sets):
+        for kind, measure in _MEASURES.items():
+            value = measure(s)
+            if value is not None and (kind not in best or value > best[kind]):
+                best[kind] = value
+                records.append(PersonalRecord(kind, float(value), _day(s), s.id))
+    return records
+
+
+def current_records(sets: Iterable[SetLog]) -> dict[RecordKind, PersonalRecord]:
+    """The standing best per kind (kinds never recorded are absent); the earliest set holds a tie."""
+    return {record.kind: record for record in personal_records(sets)}
+
+
+# --- left/right balance ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Balance:
+    left_reps: int
+    right_reps: int
+    left_hold_s: int
+    right_hold_s: int
+    reps_imbalance_pct: float | None
+    hold_imbalance_pct: float | None
+    flagged: bool
+    """True when either imbalance exceeds IMBALANCE_THRESHOLD_PCT (exactly 10 % is not flagged)."""
+    weaker_side: Side | None
+    """The side with the lower total on the larger imbalance; only named when flagged."""
+
+
+def _imbalance(left: list[int], right: list[int]) -> float | None:
+    # Both sides need data: a side never logged is missing, not 100 % weaker.
+    if not left or not right:
+        return None
+    high = max(sum(left), sum(right))
+    return abs(sum(left) - sum(right)) / high * 100 if high else None
+
+
+def balance(sets: Iterable[SetLog]) -> Balance:
+    """Compare done left and right totals of a per-side exercise; unsided sets are ignored."""
+    reps: dict[Side, list[int]] = {Side.LEFT: [], Side.RIGHT: []}
+    holds: dict[Side, list[int]] = {Side.LEFT: [], Side.RIGHT: []}
+    for s in _done(sets):
+        if s.side is None:
+            continue
+        if s.reps is not None:
+            reps[s.side].append(s.reps)
+        if s.hold_s is not None:
+            holds[s.side].append(s.hold_s)
+
+    reps_pct = _imbalance(reps[Side.LEFT], reps[Side.RIGHT])
+    hold_pct = _imbalance(holds[Side.LEFT], holds[Side.RIGHT])
+    # The measure that differs most decides which side is weaker.
+    candidates = [(pct, totals) for pct, totals in ((reps_pct, reps), (hold_pct, holds)) if pct is not None]
+    worst = max(candidates, key=lambda c: c[0], default=None)
+    flagged, weaker = False, None
+    if worst is not None and worst[0] > IMBALANCE_THRESHOLD_PCT:
+        totals = worst[1]
+        flagged = True
+        weaker = Side.LEFT if sum(totals[Side.LEFT]) < sum(totals[Side.RIGHT]) else Side.RIGHT
+    return Balance(
+        left_reps=sum(reps[Side.LEFT]),
+        right_reps=sum(reps[Side.RIGHT]),
+        left_hold_s=sum(holds[Side.LEFT]),
+        right_hold_s=sum(holds[Side.RIGHT]),
+        reps_imbalance_pct=reps_pct,
+        hold_imbalance_pct=hold_pct,
+        flagged=flagged,
+        weaker_side=weaker,
+    )
+
+
+# --- consistency ----------------------------------------------------------------------
+
+
+def week_start(d: date) -> date:
+    """The Monday of d's week (ISO weeks, so a week may straddle New Year)."""
+    return d - timedelta(days=d.weekday())
+
+
+def weekly_counts(session_dates: Iterable[date], first: date, last: date) -> list[tuple[date, int]]:
+    """(Monday, sessions that week) for every week from first's to last's, zero-filled.
+
+    Dates outside those weeks are ignored; first after last gives an empty list.
+    """
+    start, end = week_start(first), week_start(last)
+    counts = Counter(week_start(d) for d in session_dates)
+    weeks: list[tuple[date, int]] = []
+    week = start
+    while week <= end:
+        weeks.append((week, counts[week]))
+        week += timedelta(weeks=1)
+    return weeks
+
+
+def current_streak(weekly: list[tuple[date, int]], target: int = WEEKLY_TARGET, today: date | None = None) -> int:
+    """Consecutive weeks meeting `target`, ending now.
+
+    The current week (today's, or the list's last) counts once it meets the target; until
+    then it is still in progress, so the streak is counted back from the week before.
+    Weeks missing from `weekly` count as zero sessions.
+    """
+    if not weekly:
+        return 0
+    counts = dict(weekly)
+    earliest = min(counts)
+    week = week_start(today) if today is not None else max(counts)
+    if counts.get(week, 0) < target:
+        week -= timedelta(weeks=1)
+    streak = 0
+    while week >= earliest and counts.get(week, 0) >= target:
+        streak += 1
+        week -= timedelta(weeks=1)
+    return streak
+
+
+# --- one session ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionTotals:
+    sets_done: int
+    sets_planned: int
+    total_reps: int
+    total_hold_s: int
+    volume_kg: float
+    """Σ load × reps over done sets that have both."""
+    first_done_at: str | None
+    last_done_at: str | None
+    duration_s: int | None
+    """Seconds from the first to the last done set: 0 for a single set, None for none."""
+
+
+def session_totals(sets: Sequence[SetLog]) -> SessionTotals:
+    """Totals for one session's sets; skipped slots count only towards sets_planned."""
+    done = sorted(_done(sets), key=_moment)
+    first, last = (done[0], done[-1]) if done else (None, None)
+    duration = None
+    if first is not None and last is not None:
+        duration = int((_moment(last) - _moment(first)).total_seconds())
+    return SessionTotals(
+        sets_done=len(done),
+        sets_planned=len(sets),
+        total_reps=sum(s.reps or 0 for s in done),
+        total_hold_s=sum(s.hold_s or 0 for s in done),
+        volume_kg=float(sum(s.load_kg * s.reps for s in done if s.load_kg is not None and s.reps is not None)),
+        first_done_at=first.done_at if first else None,
+        last_done_at=last.done_at if last else None,
+        duration_s=duration,
+    )

@@ -1,0 +1,73 @@
+"""User settings as a typed record, stored as text key/values by the store."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from enum import StrEnum
+
+KG_PER_LB = 0.45359237
+
+
+class Unit(StrEnum):
+    KG = "kg"
+    LB = "lb"
+
+
+@dataclass(frozen=True)
+class Settings:
+    program_id: str = "beginner"
+    """The program Today follows."""
+    unit: Unit = Unit.KG
+    """How loads are shown and typed; storage is always kilograms."""
+    lead_s: int = 5
+    """Get-ready count before a hold."""
+    switch_s: int = 5
+    """Break between the left and the right side of a hold."""
+    bell: bool = True
+    desktop_notice: bool = False
+    """Also send an OSC 9 / OSC 777 desktop notification at the end of a hold."""
+
+    @classmethod
+    def from_mapping(cls, values: dict[str, str]) -> Settings:
+        """Build from stored text; a value that does not parse falls back to its default."""
+        defaults = cls()
+        parsed: dict[str, object] = {}
+        for field in fields(cls):
+            raw = values.get(field.name)
+            if raw is None:
+                continue
+            default = getattr(defaults, field.name)
+            try:
+                if isinstance(default, bool):
+                    parsed[field.name] = raw == "1"
+                elif isinstance(default, int):
+                    parsed[field.name] = max(0, min(60, int(raw)))
+                elif isinstance(default, Unit):
+                    parsed[field.name] = Unit(raw)
+                else:
+                    parsed[field.name] = raw
+            except ValueError:
+                continue
+        return cls(**parsed)  # type: ignore[arg-type]
+
+    def to_mapping(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for key, value in asdict(self).items():
+            out[key] = ("1" if value else "0") if isinstance(value, bool) else str(value)
+        return out
+
+
+def kg_to_display(kg: float, unit: Unit) -> float:
+    return kg if unit is Unit.KG else kg / KG_PER_LB
+
+
+def display_to_kg(value: float, unit: Unit) -> float:
+    return value if unit is Unit.KG else value * KG_PER_LB
+
+
+def format_load(kg: float | None, unit: Unit) -> str:
+    if kg is None:
+        return ""
+    shown = kg_to_display(kg, unit)
+    text = f"{shown:.1f}".rstrip("0").rstrip(".")
+    return f"{text} {unit.value}"

@@ -1,0 +1,88 @@
+"""Write the whole database as JSON or CSV: atomically, and never as spreadsheet formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from runstrong.cli import UsageError
+from runstrong.store import Store
+
+CSV_COLUMNS = (
+    "session_id", "date", "program", "day", "exercise", "exercise_id", "set", "side",
+    "target_reps", "reps", "load_kg", "target_hold_s", "hold_s", "done_at", "notes",
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value: Any) -> Any:
+    """Neutralise text a spreadsheet would run as a formula; numbers pass through untouched."""
+    if not isinstance(value, str) or not value.startswith(_FORMULA_STARTS):
+        return value
+    if value.startswith("-"):
+        try:
+            float(value)
+            return value
+        except ValueError:
+            pass
+    return "'" + value
+
+
+def csv_text(payload: dict[str, Any]) -> str:
+    """One row per done set, in the columns README documents."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for session in payload["sessions"]:
+        for logged in session["sets"]:
+            row = {
+                "session_id": session["id"],
+                "date": session["date"],
+                "program": session["program"],
+                "day": session["day"],
+                "notes": session["notes"],
+                **logged,
+            }
+            writer.writerow([inert("" if row[col] is None else row[col]) for col in CSV_COLUMNS])
+    return out.getvalue()
+
+
+def render(store: Store, fmt: str, now: datetime) -> str:
+    payload = store.export_json(now)
+    if fmt == "csv":
+        return csv_text(payload)
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Temporary file in the same folder, fsync, then rename: a reader never sees half a file."""
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_export(store: Store, fmt: str, output: Path | None, force: bool, now: datetime) -> None:
+    if output is not None:
+        if output.exists() and not force:
+            raise UsageError(f"runstrong export: {output} already exists; add --force to overwrite it")
+        if not output.parent.is_dir():
+            raise UsageError(f"runstrong export: folder {output.parent} does not exist")
+    text = render(store, fmt, now)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text)

@@ -1,0 +1,104 @@
+"""Modal form to correct a set's reps, load or hold; bad values are refused at the field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+from runstrong.core.models import Exercise, SetLog
+from runstrong.core.plan import PlannedSet
+from runstrong.core.set_input import InputProblem, parse_hold, parse_load, parse_reps
+from runstrong.core.settings import Unit, kg_to_display
+
+
+@dataclass(frozen=True)
+class SetEdit:
+    reps: int | None
+    load_kg: float | None
+    hold_s: int | None
+
+
+class EditSetScreen(ModalScreen[SetEdit | None]):
+    """Edit one set. Dismisses with the new values, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="edit.cancel")]
+
+    def __init__(self, exercise: Exercise, slot: SetLog | PlannedSet, unit: Unit) -> None:
+        super().__init__(classes="dialog-screen")
+        self.exercise = exercise
+        self.slot = slot
+        self.unit = unit
+        self.timed = slot.target_hold_s is not None
+
+    def compose(self) -> ComposeResult:
+        slot = self.slot
+        logged = slot if isinstance(slot, SetLog) else None
+        side = f" · {slot.side.value}" if slot.side else ""
+        with Vertical(classes="dialog", id="edit-dialog"):
+            yield Label(f"[b]{self.exercise.name}[/b] · set {slot.set_no}{side}", classes="dialog-title")
+            if self.timed:
+                hold = logged.hold_s if logged and logged.hold_s else slot.target_hold_s
+                yield from self._field("hold", "Hold (seconds or m:ss)", str(hold or ""))
+            else:
+                reps = logged.reps if logged and logged.reps is not None else slot.target_reps
+                yield from self._field("reps", "Reps", str(reps or ""))
+            load = logged.load_kg if logged else None
+            shown = "" if load is None else f"{kg_to_display(load, self.unit):.2f}".rstrip("0").rstrip(".")
+            yield from self._field("load", f"Load ({self.unit.value}, blank for bodyweight)", shown)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def _field(self, name: str, label: str, value: str) -> ComposeResult:
+        yield Label(label, classes="field-label")
+        yield Input(value, id=f"{name}-input", select_on_focus=True)
+        yield Label("", id=f"{name}-error", classes="field-error")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def _read(self, name: str, parse) -> tuple[object, bool]:  # type: ignore[no-untyped-def]
+        """Parse one field; show its problem under it. Returns (value, ok)."""
+        error = self.query_one(f"#{name}-error", Label)
+        try:
+            value = parse(self.query_one(f"#{name}-input", Input).value)
+        except InputProblem as problem:
+            error.update(str(problem))
+            error.display = True
+            return None, False
+        error.update("")
+        error.display = False
+        return value, True
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def save(self) -> None:
+        load, load_ok = self._read("load", lambda text: parse_load(text, self.unit))
+        if self.timed:
+            hold, main_ok = self._read("hold", parse_hold)
+            reps = None
+            if main_ok and hold is None:
+                main_ok = self._blank("hold", "Hold must be 1 s to 60:00, as 45, 45s or 1:30")
+        else:
+            reps, main_ok = self._read("reps", parse_reps)
+            hold = None
+            if main_ok and reps is None:
+                main_ok = self._blank("reps", "Reps must be a whole number from 1 to 1000")
+        if load_ok and main_ok:
+            self.dismiss(SetEdit(reps=reps, load_kg=load, hold_s=hold))  # type: ignore[arg-type]
+
+    def _blank(self, name: str, message: str) -> bool:
+        error = self.query_one(f"#{name}-error", Label)
+        error.update(message)
+        error.display = True
+        return False
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,309 @@
+"""Today: the session of the day as a checklist of sets, each change committed before it shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Label
+
+from runstrong.core.clock import stamp
+from runstrong.core.durations import format_seconds
+from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
+from runstrong.core.plan import PlannedSet, plan_day
+from runstrong.screens.edit_set import EditSetScreen, SetEdit
+from runstrong.screens.exercise_info import ExerciseInfoScreen
+from runstrong.screens.program_picker import ProgramPickerScreen
+from runstrong.store import StoreError
+from runstrong.widgets.set_checklist import SetChecklist, Slot
+
+if TYPE_CHECKING:
+    from runstrong.app import RunStrongApp
+
+
+@dataclass(frozen=True)
+class SetChange:
+    """Undo record: the set as it was before a tick, untick or edit."""
+
+    index: int
+    previous: SetLog
+
+
+@dataclass(frozen=True)
+class Finished:
+    """Undo record: a session that `f` finished."""
+
+    session_id: int
+
+
+class TodayScreen(Screen[None]):
+    """The gym view. Attributes go down to the checklist; its messages come up here to be saved."""
+
+    app: RunStrongApp
+
+    BINDINGS = [
+        Binding("space", "toggle", "Tick", id="today.tick", tooltip="Tick or untick the highlighted set"),
+        Binding("t", "hold_timer", "Timer", id="today.timer", tooltip="Start the hold timer for this set"),
+        Binding("e", "edit", "Edit", id="today.edit", tooltip="Edit reps, load or hold of this set"),
+        Binding("enter,i", "info", "Info", id="today.info", tooltip="Muscles, why it helps, form cues"),
+        Binding("u,ctrl+z", "undo", "Undo", id="today.undo", tooltip="Undo the last tick, untick, edit or finish"),
+        Binding("f", "finish", "Finish", id="today.finish", tooltip="Finish the session; the next day comes up"),
+        Binding("p", "pick_program", "Program", id="today.program", tooltip="Choose the program to follow"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="today")
+        self.program: Program | None = None
+        self.day: ProgramDay | None = None
+        self.day_index = 0
+        self.session: Session | None = None
+        self.undo_stack: list[SetChange | Finished] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="today-header"):
+            yield Label(id="session-title")
+            yield Label(id="session-date")
+        yield SetChecklist(self.app.catalog, self.app.settings.unit, id="checklist")
+        yield Label(id="set-detail")
+        yield Label(id="summary")
+        yield Footer()
+
+    @property
+    def checklist(self) -> SetChecklist:
+        return self.query_one(SetChecklist)
+
+    async def on_mount(self) -> None:
+        await self.load()
+        self.checklist.focus()
+        # "Time since the first tick" is shown in minutes; twice a minute keeps it honest.
+        self.set_interval(30, self.update_summary)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _today(self) -> str:
+        return self.app.clock.now().date().isoformat()
+
+    async def load(self) -> None:
+        """Show today's open session, or the next day of the chosen program's rotation."""
+        app = self.app
+        program = app.current_program()
+        today = self._today()
+        try:
+            session = app.store.open_session(today, program.id)
+            last = None if session else app.store.last_session(program.id)
+        except StoreError as error:
+            app.notify(str(error), severity="error", timeout=10)
+            return
+        if session is not None:
+            day_index = session.day_index % len(program.days)
+        else:
+            day_index = (last.day_index + 1) % len(program.days) if last else 0
+        self.program, self.day_index, self.day = program, day_index, program.days[day_index]
+        self.session = session
+        slots: list[Slot] = list(session.sets) if session else list(plan_day(self.day, app.catalog))
+        checklist = self.checklist
+        checklist.cursor = 0
+        await checklist.show(slots, self.prescriptions)
+        checklist.cursor = checklist.first_open()
+        self.query_one("#session-title", Label).update(f"[b]{program.name}[/b] · {self.day.name}")
+        self.query_one("#session-date", Label).update(self.app.clock.now().strftime("%a %d %b"))
+        self.update_summary()
+
+    @property
+    def prescriptions(self) -> dict[str, Prescription]:
+        return {item.exercise_id: item.prescription for item in self.day.items} if self.day else {}
+
+    def _ensure_session(self) -> Session:
+        """The session is stored on the first change, so opening the app never logs an empty day."""
+        if self.session is None:
+            assert self.program is not None and self.day is not None
+            now = self.app.clock.now()
+            self.session = self.app.store.start_session(
+                date=now.date().isoformat(),
+                started_at=stamp(now),
+                program_id=self.program.id,
+                program=self.program.name,
+                day=self.day.name,
+                day_index=self.day_index,
+                slots=[slot for slot in self.checklist.slots if isinstance(slot, PlannedSet)],
+            )
+            self.checklist.slots = list(self.session.sets)
+        return self.session
+
+    def _stored_slot(self, index: int) -> SetLog:
+        self._ensure_session()
+        slot = self.checklist.slots[index]
+        assert isinstance(slot, SetLog)
+        return slot
+
+    # -- summary ---------------------------------------------------------------------------
+
+    def update_summary(self) -> None:
+        slots = self.checklist.slots
+        done = [slot for slot in slots if isinstance(slot, SetLog) and slot.done]
+        text = f"[b]{len(done)}[/b] / {len(slots)} sets done"
+        if done:
+            first = min(datetime.fromisoformat(slot.done_at) for slot in done if slot.done_at)
+            elapsed = max(0, int((self.app.clock.now() - first).total_seconds()))
+            text += f" · {format_seconds(elapsed // 60 * 60) if elapsed >= 60 else 'under a minute'} since the first tick"
+        self.query_one("#summary", Label).update(text)
+
+    @on(SetChecklist.Highlighted)
+    def show_detail(self, event: SetChecklist.Highlighted) -> None:
+        slot = self.checklist.slots[event.index] if self.checklist.slots else None
+        if slot is None:
+            return
+        exercise = self.app.catalog.exercise(slot.exercise_id)
+        side = f" · {slot.side.value}" if slot.side else ""
+        hint = " · t starts the timer" if exercise.is_timed else ""
+        self.query_one("#set-detail", Label).update(f"{exercise.name} · set {slot.set_no}{side}{hint}")
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def _show_change(self, index: int, previous: SetLog, new: SetLog) -> None:
+        self.undo_stack.append(SetChange(index, previous))
+        self.checklist.update_slot(index, new)
+        self.update_summary()
+
+    def action_toggle(self) -> None:
+        if self.checklist.slots:
+            self._toggle(self.checklist.cursor)
+
+    @on(SetChecklist.Toggle)
+    def on_toggle(self, event: SetChecklist.Toggle) -> None:
+        self._toggle(event.index)
+
+    def _toggle(self, index: int) -> None:
+        try:
+            previous = self._stored_slot(index)
+            store = self.app.store
+            if previous.done:
+                new = store.untick_set(previous.id)
+            else:
+                new = store.tick_set(previous.id, stamp(self.app.clock.now()))
+        except StoreError as error:
+            self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
+            return
+        self._show_change(index, previous, new)
+        if new.done:
+            self.set_ticked(index, new)
+
+    def set_ticked(self, index: int, new: SetLog) -> None:
+        """A set was just ticked: move on to the next open set and start the rest."""
+        checklist = self.checklist
+        if index == checklist.cursor:
+            following = [i for i in range(index + 1, len(checklist.slots)) if not self._is_done(i)]
+            if following:
+                checklist.cursor = following[0]
+        self.app.start_rest(new)
+
+    def _is_done(self, index: int) -> bool:
+        slot = self.checklist.slots[index]
+        return isinstance(slot, SetLog) and slot.done
+
+    def action_edit(self) -> None:
+        slot = self.checklist.current
+        if slot is None:
+            return
+        index = self.checklist.cursor
+        exercise = self.app.catalog.exercise(slot.exercise_id)
+
+        def save(edit: SetEdit | None) -> None:
+            if edit is None:
+                return
+            try:
+                previous = self._stored_slot(index)
+                new = self.app.store.edit_set(previous.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s)
+            except StoreError as error:
+                self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
+                return
+            self._show_change(index, previous, new)
+            self.app.notify(f"Saved {exercise.name} set {slot.set_no}", timeout=2)
+
+        self.app.push_screen(EditSetScreen(exercise, slot, self.app.settings.unit), save)
+
+    def action_info(self) -> None:
+        slot = self.checklist.current
+        if slot is not None:
+            exercise = self.app.catalog.exercise(slot.exercise_id)
+            self.app.push_screen(ExerciseInfoScreen(exercise, self.prescriptions.get(exercise.id)))
+
+    def action_hold_timer(self) -> None:
+        slot = self.checklist.current
+        if slot is None:
+            return
+        exercise = self.app.catalog.exercise(slot.exercise_id)
+        if slot.target_hold_s is None:
+            self.app.notify(f"{exercise.name} is counted in reps, not timed", severity="warning", timeout=3)
+            return
+        self.app.open_hold_for_set(self, self.checklist.cursor)
+
+    def log_hold(self, index: int, held_s: int, done_at: datetime) -> SetLog | None:
+        """Tick the set at `index` with the seconds actually held (called by the hold timer)."""
+        try:
+            previous = self._stored_slot(index)
+            new = self.app.store.tick_set(previous.id, stamp(done_at), hold_s=held_s)
+        except StoreError as error:
+            self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
+            return None
+        self._show_change(index, previous, new)
+        return new
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.app.notify("Nothing to undo", timeout=2)
+            return
+        entry = self.undo_stack.pop()
+        try:
+            if isinstance(entry, Finished):
+                self.app.store.finish_session(entry.session_id, None)
+            else:
+                restored = self.app.store.restore_set(entry.previous)
+        except StoreError as error:
+            self.undo_stack.append(entry)
+            self.app.notify(f"Not undone: {error}", severity="error", timeout=10)
+            return
+        if isinstance(entry, Finished):
+            self.run_worker(self.load(), exclusive=True)
+            self.app.notify("Session open again", timeout=2)
+            return
+        if self.session is not None and restored.session_id == self.session.id:
+            self.checklist.update_slot(entry.index, restored)
+            self.checklist.cursor = entry.index
+            self.update_summary()
+        self.app.notify("Undone", timeout=2)
+
+    async def action_finish(self) -> None:
+        session = self.session
+        if session is None or not any(self._is_done(i) for i in range(len(self.checklist.slots))):
+            self.app.notify("Tick at least one set before finishing", severity="warning", timeout=3)
+            return
+        done = sum(self._is_done(i) for i in range(len(self.checklist.slots)))
+        try:
+            self.app.store.finish_session(session.id, stamp(self.app.clock.now()))
+        except StoreError as error:
+            self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
+            return
+        self.undo_stack.append(Finished(session.id))
+        self.app.stop_rest()
+        await self.load()
+        assert self.day is not None
+        self.app.notify(
+            f"{session.day} finished: {done} of {len(session.sets)} sets. Next up: {self.day.name}",
+            title="Well done",
+            timeout=5,
+        )
+
+    def action_pick_program(self) -> None:
+        self.app.push_screen(ProgramPickerScreen(self.app.catalog.programs, self.app.settings.program_id), self._picked)
+
+    async def _picked(self, program_id: str | None) -> None:
+        if program_id is not None and program_id != self.app.settings.program_id:
+            if await self.app.choose_program(program_id):
+                await self.load()
