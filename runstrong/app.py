@@ -16,6 +16,7 @@ from runstrong.core.models import Program
 from runstrong.core.settings import Settings
 from runstrong.screens.exercise_info import ExerciseInfoScreen
 from runstrong.screens.help import HelpScreen
+from runstrong.screens.history import HistoryScreen
 from runstrong.screens.today import TodayScreen
 from runstrong.store import Store, StoreError
 
@@ -26,8 +27,9 @@ class RunStrongApp(App[None]):
     CSS_PATH = "runstrong.tcss"
     TITLE = "runstrong"
     ENABLE_COMMAND_PALETTE = True
-    MODES = {"today": TodayScreen}
+    MODES = {"today": TodayScreen, "history": HistoryScreen}
     BINDINGS = [
+        Binding("h", "switch_mode('history')", "History", id="app.history", tooltip="Past sessions and progress"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit runstrong (every tick is already saved)"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_priority"),
