@@ -149,6 +149,19 @@ def _check_file(path: Path) -> None:
         raise StoreError(f"{path}: not a SQLite database; runstrong left it untouched")
     if not header:
         return
+    # Reading a WAL-mode file makes SQLite create empty -wal/-shm companions; a refused file
+    # should be left exactly as found, so remove the ones this check created.
+    companions = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    absent = [companion for companion in companions if not companion.exists()]
+    try:
+        _check_contents(path)
+    except StoreError:
+        for companion in absent:
+            companion.unlink(missing_ok=True)
+        raise
+
+
+def _check_contents(path: Path) -> None:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:

@@ -1,0 +1,225 @@
+"""The store on real SQLite files: pragmas, durability, refusing bad files without touching them."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from runstrong.core.catalog import load_catalog
+from runstrong.core.plan import plan_day
+from runstrong.store import SCHEMA_VERSION, Store, StoreError, resolve_db_path
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def start_workout_a(store: Store, date: str = "2026-11-22"):
+    catalog = load_catalog()
+    program = catalog.default_program
+    return store.start_session(
+        date=date,
+        started_at=f"{date}T10:00:00+01:00",
+        program_id=program.id,
+        program=program.name,
+        day=program.days[0].name,
+        day_index=0,
+        slots=plan_day(program.days[0], catalog),
+    )
+
+
+def test_pragmas_on_a_new_file(store: Store, db_path: Path) -> None:
+    conn = store.db.conn
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_new_file_is_readable_by_its_owner_only(store: Store, db_path: Path) -> None:
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+
+
+def test_a_tick_is_on_disk_for_another_connection(store: Store, db_path: Path) -> None:
+    session = start_workout_a(store)
+    first = session.sets[0]
+    store.tick_set(first.id, "2026-11-22T10:05:00+01:00")
+    other = sqlite3.connect(db_path)
+    row = other.execute("SELECT done_at, reps FROM set_logs WHERE id = ?", [first.id]).fetchone()
+    other.close()
+    assert row == ("2026-11-22T10:05:00+01:00", 12)
+
+
+def test_session_plan_is_stored_in_order_with_sides(store: Store) -> None:
+    session = start_workout_a(store)
+    # Workout A: squat 3, lunge 3 x 2 sides, glute bridge 3, plank 3, calf raise 3.
+    assert len(session.sets) == 18
+    lunges = [(s.set_no, s.side.value if s.side else None) for s in session.sets if s.exercise_id == "lunge"]
+    assert lunges == [(1, "left"), (1, "right"), (2, "left"), (2, "right"), (3, "left"), (3, "right")]
+    plank = next(s for s in session.sets if s.exercise_id == "plank")
+    assert plank.target_hold_s == 30 and plank.target_reps is None
+
+
+def test_untick_edit_and_restore(store: Store) -> None:
+    set_id = start_workout_a(store).sets[0].id
+    ticked = store.tick_set(set_id, "2026-11-22T10:05:00+01:00")
+    edited = store.edit_set(set_id, reps=10, load_kg=42.5, hold_s=None)
+    assert (edited.reps, edited.load_kg, edited.done) == (10, 42.5, True)
+    store.restore_set(ticked)
+    assert store.set_log(set_id) == ticked
+    assert store.untick_set(set_id).done_at is None
+
+
+def test_check_constraints_are_a_backstop(store: Store) -> None:
+    set_id = start_workout_a(store).sets[0].id
+    with pytest.raises(StoreError):
+        store.edit_set(set_id, reps=-3, load_kg=None, hold_s=None)
+    with pytest.raises(StoreError):
+        store.edit_set(set_id, reps=5, load_kg=10000, hold_s=None)
+    with pytest.raises(StoreError):
+        store.edit_set(set_id, reps=None, load_kg=None, hold_s=0)
+    assert store.set_log(set_id).reps is None
+
+
+def test_settings_round_trip(store: Store, db_path: Path) -> None:
+    store.save_settings({"program_id": "advanced", "unit": "lb"})
+    reopened = Store.open(db_path)
+    try:
+        assert reopened.settings() == {"program_id": "advanced", "unit": "lb"}
+    finally:
+        reopened.close()
+
+
+def test_open_session_and_rotation(store: Store) -> None:
+    session = start_workout_a(store)
+    assert store.open_session("2026-11-22", "beginner").id == session.id
+    assert store.open_session("2026-11-23", "beginner") is None
+    store.finish_session(session.id, "2026-11-22T11:00:00+01:00")
+    assert store.open_session("2026-11-22", "beginner") is None
+    assert store.last_session("beginner").day_index == 0
+
+
+def test_export_json_shape(store: Store) -> None:
+    from datetime import datetime, timezone
+
+    session = start_workout_a(store)
+    store.tick_set(session.sets[0].id, "2026-11-22T10:05:00+01:00")
+    payload = store.export_json(datetime(2026, 11, 22, 12, tzinfo=timezone.utc))
+    assert payload["format"] == "runstrong-export" and payload["version"] == 1
+    assert payload["exported_at"] == "2026-11-22T12:00:00+00:00"
+    [exported] = payload["sessions"]
+    assert exported["program"] == "Beginner (2 days/week)" and exported["day"] == "Workout A"
+    assert exported["sets"] == [
+        {
+            "exercise": "Squat", "exercise_id": "squat", "set": 1, "side": None,
+            "target_reps": 12, "reps": 12, "load_kg": None, "target_hold_s": None,
+            "hold_s": None, "done_at": "2026-11-22T10:05:00+01:00",
+        }
+    ]
+
+
+# -- files runstrong must refuse, leaving every byte as it was ---------------------------------
+
+
+def _refused(path: Path, expected: str) -> None:
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as caught:
+        Store.open(path)
+    message = str(caught.value)
+    assert str(path) in message and expected in message and "\n" not in message
+    assert path.read_bytes() == before
+    assert not Path(f"{path}-wal").exists()
+
+
+def test_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"my training notes, definitely not a database\n" * 100)
+    _refused(path, "not a SQLite database")
+
+
+def test_corrupt_file_is_refused_untouched(tmp_path: Path, db_path: Path) -> None:
+    store = Store.open(db_path)
+    start_workout_a(store)
+    store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(db_path.read_bytes())
+    data[4096:8192] = b"\xff" * 4096  # scribble over the second page
+    db_path.write_bytes(bytes(data))
+    _refused(db_path, "damaged")
+
+
+def test_truncated_file_is_refused_untouched(db_path: Path) -> None:
+    store = Store.open(db_path)
+    for day in range(1, 20):
+        start_workout_a(store, f"2026-10-{day:02d}")
+    store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = db_path.read_bytes()
+    db_path.write_bytes(data[: len(data) // 2])
+    _refused(db_path, "damaged")
+
+
+def test_newer_schema_is_refused_untouched(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE future (x)")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    _refused(db_path, "newer runstrong")
+
+
+def test_locked_database_is_reported(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Store.open(db_path).close()
+    monkeypatch.setattr("runstrong.store.BUSY_TIMEOUT_MS", 100)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError, match="locked by another program"):
+            Store.open(db_path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="not a file"):
+        Store.open(tmp_path)
+
+
+# -- migrations ---------------------------------------------------------------------------------
+
+
+def test_migration_from_v1_makes_a_backup_first(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript((FIXTURES / "schema_v1.sql").read_text())
+    conn.close()
+    original = path.read_bytes()
+
+    store = Store.open(path)
+    try:
+        assert store.schema_version == SCHEMA_VERSION
+        backup = tmp_path / "old.db.v1.bak"
+        assert store.backup_path == backup
+        old = sqlite3.connect(backup)
+        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert old.execute("SELECT COUNT(*) FROM set_logs").fetchone()[0] == 3
+        old.close()
+        # The data came through the migration, and the new columns work.
+        session = store.session(1)
+        assert [s.done for s in session.sets] == [True, True, False]
+        assert store.set_log(1).reps == 12
+    finally:
+        store.close()
+    assert original[:16] == b"SQLite format 3\x00"
+
+
+def test_resolve_db_path_order(tmp_path: Path) -> None:
+    assert resolve_db_path("a.db", {"RUNSTRONG_DB": "b.db"}) == Path("a.db")
+    assert resolve_db_path(None, {"RUNSTRONG_DB": "b.db"}) == Path("b.db")
+    default = resolve_db_path(None, {})
+    assert default.name == "runstrong.db" and "runstrong" in default.parent.as_posix()

@@ -1,0 +1,274 @@
+"""Today, driven as a runner would: keys and clicks on the real app, read back from the real file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Label
+
+from runstrong.screens.edit_set import EditSetScreen
+from runstrong.screens.exercise_info import ExerciseInfoScreen
+from runstrong.screens.help import HelpScreen
+from runstrong.screens.program_picker import ProgramPickerScreen
+from runstrong.screens.today import TodayScreen
+from runstrong.store import Store
+from runstrong.widgets.set_checklist import SetBox, SetChecklist
+
+
+def stored_sets(db_path: Path):
+    """What a fresh connection sees: the truth on disk."""
+    store = Store.open(db_path)
+    try:
+        row = store.db.conn.execute("SELECT max(id) FROM sessions").fetchone()[0]
+        return [] if row is None else store.session_sets(row)
+    finally:
+        store.close()
+
+
+def today(app) -> TodayScreen:  # type: ignore[no-untyped-def]
+    screen = app.screen
+    assert isinstance(screen, TodayScreen)
+    return screen
+
+
+async def test_empty_database_opens_beginner_workout_a(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        title = str(app.screen.query_one("#session-title", Label).render())
+        assert "Beginner (2 days/week)" in title and "Workout A" in title
+        checklist = app.screen.query_one(SetChecklist)
+        assert len(checklist.slots) == 18
+        assert checklist.current.exercise_id == "squat"
+
+
+async def test_opening_the_app_stores_nothing(make_app, db_path: Path) -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert stored_sets(db_path) == []
+
+
+async def test_space_ticks_and_the_tick_is_on_disk(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        sets = stored_sets(db_path)
+        assert sets[0].exercise_id == "squat" and sets[0].done
+        assert sets[0].reps == 12
+        assert sets[0].done_at == "2026-11-22T10:00:00+01:00"
+        assert sum(s.done for s in sets) == 1
+        # The cursor moved on to the next open set.
+        assert today(app).checklist.cursor == 1
+        assert "1 / 18 sets done" in str(app.screen.query_one("#summary", Label).render())
+
+
+async def test_untick_and_undo(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await pilot.press("k", "space")  # back to set 1, untick it
+        assert not stored_sets(db_path)[0].done
+        await pilot.press("u")  # undo the untick: ticked again
+        assert stored_sets(db_path)[0].done
+        await pilot.press("ctrl+z")  # undo the tick
+        assert not any(s.done for s in stored_sets(db_path))
+        await pilot.press("u")
+        assert app._notifications and "Nothing to undo" in list(app._notifications)[-1].message
+
+
+async def test_moving_with_keys_goes_set_by_set(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        checklist = today(app).checklist
+        await pilot.press("j", "j", "j", "down")
+        assert checklist.current.exercise_id == "lunge"
+        assert checklist.current.side is not None and checklist.current.side.value == "right"
+        await pilot.press("up", "k")
+        assert checklist.cursor == 2
+
+
+async def test_a_click_on_a_box_ticks_it(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        boxes = list(app.screen.query(SetBox))
+        await pilot.click(boxes[5])  # squat has 3 boxes, lunge 1L, 1R, then 2L
+        done = [s for s in stored_sets(db_path) if s.done]
+        assert [(s.exercise_id, s.set_no, s.side.value) for s in done] == [("lunge", 2, "left")]
+        assert boxes[5].has_class("-done")
+
+
+async def test_a_new_app_on_the_same_file_resumes_the_session(make_app, db_path: Path) -> None:
+    first = make_app()
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "space", "space")
+    second = make_app()
+    async with second.run_test(size=(80, 24)):
+        checklist = today(second).checklist
+        assert [slot.done for slot in checklist.slots[:4]] == [True, True, True, False]
+        assert checklist.cursor == 3
+        assert [box.has_class("-done") for box in list(second.screen.query(SetBox))[:4]] == [True, True, True, False]
+
+
+async def test_finishing_workout_a_brings_workout_b(make_app, clock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")  # nothing ticked: refused
+        assert "Workout A" in str(app.screen.query_one("#session-title", Label).render())
+        await pilot.press("space", "f")
+        await pilot.pause()
+        assert "Workout B" in str(app.screen.query_one("#session-title", Label).render())
+        assert today(app).checklist.current.exercise_id == "step-up"
+    clock.next_day()
+    later = make_app()
+    async with later.run_test(size=(80, 24)):
+        assert "Workout B" in str(later.screen.query_one("#session-title", Label).render())
+
+
+async def test_undo_of_finish_reopens_the_session(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "f")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Workout A" in str(app.screen.query_one("#session-title", Label).render())
+        assert today(app).checklist.slots[0].done
+    store = Store.open(db_path)
+    try:
+        assert store.session(1).finished_at is None
+    finally:
+        store.close()
+
+
+async def test_program_choice_persists(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, ProgramPickerScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        chosen = app.catalog.programs[1]
+        assert chosen.name in str(app.screen.query_one("#session-title", Label).render())
+    again = make_app()
+    async with again.run_test(size=(80, 24)):
+        assert again.settings.program_id == chosen.id
+        assert chosen.name in str(again.screen.query_one("#session-title", Label).render())
+
+
+async def test_edit_saves_reps_and_load(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, EditSetScreen)
+        app.screen.query_one("#reps-input", Input).value = "10"
+        app.screen.query_one("#load-input", Input).value = "42.5"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        squat = stored_sets(db_path)[0]
+        assert (squat.reps, squat.load_kg, squat.done) == (10, 42.5, False)
+        await pilot.press("space")
+        assert stored_sets(db_path)[0].reps == 10  # a tick keeps the edited reps
+        await pilot.press("u", "u")
+        assert stored_sets(db_path)[0].reps is None
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("reps", "abc", "whole number"),
+        ("reps", "-3", "whole number"),
+        ("reps", "0", "whole number"),
+        ("load", "10000", "from 0 to 1000"),
+        ("load", "heavy", "must be a number"),
+    ],
+)
+async def test_bad_edit_is_refused_at_the_field(make_app, db_path: Path, field: str, value: str, message: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one(f"#{field}-input", Input).value = value
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditSetScreen), "the form stays open"
+        error = app.screen.query_one(f"#{field}-error", Label)
+        assert error.display and message in str(error.render())
+    assert stored_sets(db_path) == []
+
+
+async def test_hold_of_zero_seconds_is_refused(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        checklist = today(app).checklist
+        checklist.cursor = next(i for i, s in enumerate(checklist.slots) if s.exercise_id == "plank")
+        await pilot.press("e")
+        app.screen.query_one("#hold-input", Input).value = "0"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditSetScreen)
+        assert "Hold must be" in str(app.screen.query_one("#hold-error", Label).render())
+        app.screen.query_one("#hold-input", Input).value = "1:05"
+        await pilot.press("enter")
+        await pilot.pause()
+    plank = next(s for s in stored_sets(db_path) if s.exercise_id == "plank")
+    assert plank.hold_s == 65
+
+
+async def test_pounds_are_stored_as_kilograms(make_app, db_path: Path) -> None:
+    Store.open(db_path).save_settings({"unit": "lb"})
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#load-input", Input).value = "100"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "×100lb" in str(list(app.screen.query(SetBox))[0].render())
+    assert stored_sets(db_path)[0].load_kg == pytest.approx(45.359, abs=0.001)
+
+
+async def test_info_shows_why_and_cues(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExerciseInfoScreen)
+        squat = app.catalog.exercise("squat")
+        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert squat.why.split()[0] in text and squat.cues[0] in text and squat.muscles[0] in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_help_lists_every_key_of_today(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        described = " ".join(description for _, description in app.screen.keys)
+        for words in ("Tick", "hold timer", "Edit", "Undo", "Finish", "program", "Quit", "Past sessions"):
+            assert words.lower() in described.lower(), words
+        keys = " ".join(key for key, _ in app.screen.keys)
+        assert "space" in keys and "k" in keys and "j" in keys
+        await pilot.press("escape")
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_highlighted_set_stays_visible_at_80x24(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        checklist = today(app).checklist
+        await pilot.press("end")
+        await pilot.pause()
+        box = list(app.screen.query(SetBox))[checklist.cursor]
+        assert checklist.scrollable_content_region.contains_region(box.region)
+        await pilot.press("home")
+        await pilot.pause()
+        box = list(app.screen.query(SetBox))[0]
+        assert checklist.scrollable_content_region.contains_region(box.region)
+
+
+async def test_palette_offers_programs_and_exercises(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Program: Advanced (3 days/week)" in titles
+        assert "Exercise: Copenhagen plank" in titles
