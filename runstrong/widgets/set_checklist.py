@@ -75,10 +75,10 @@ class SetChecklist(VerticalScroll, can_focus=True):
     BINDINGS = [
         Binding("down,j", "move(1)", "Next set", show=False, id="checklist.next"),
         Binding("up,k", "move(-1)", "Previous set", show=False, id="checklist.previous"),
-        Binding("right,l", "move(1)", "Next set", show=False),
-        Binding("left", "move(-1)", "Previous set", show=False),
-        Binding("home", "jump(0)", "First set", show=False),
-        Binding("end", "jump(-1)", "Last set", show=False),
+        Binding("right,l", "move(1)", "Next set", show=False, id="checklist.right"),
+        Binding("left", "move(-1)", "Previous set", show=False, id="checklist.left"),
+        Binding("home", "jump(0)", "First set", show=False, id="checklist.first"),
+        Binding("end", "jump(-1)", "Last set", show=False, id="checklist.last"),
     ]
 
     cursor: reactive[int] = reactive(0, init=False)
