@@ -10,15 +10,20 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from runstrong.core.catalog import Catalog, load_catalog
+from runstrong.core.catalog import Catalog, default_rest_s, load_catalog
 from runstrong.core.clock import Clock, SystemClock
-from runstrong.core.models import Program
+from runstrong.core.holdclock import TimerPlan
+from runstrong.core.models import Program, SetLog
 from runstrong.core.settings import Settings
 from runstrong.screens.exercise_info import ExerciseInfoScreen
 from runstrong.screens.help import HelpScreen
 from runstrong.screens.history import HistoryScreen
+from runstrong.screens.hold_timer import CompletedHold, HoldTimerScreen
+from runstrong.screens.settings import SettingsScreen
 from runstrong.screens.today import TodayScreen
+from runstrong.quick_timer import QuickLog, QuickTimer
 from runstrong.store import Store, StoreError
+from runstrong.widgets.rest_bar import RestBar
 
 
 class RunStrongApp(App[None]):
@@ -31,6 +36,7 @@ class RunStrongApp(App[None]):
     BINDINGS = [
         Binding("h", "switch_mode('history')", "History", id="app.history", tooltip="Past sessions and progress"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen"),
+        Binding("comma", "settings", "Settings", show=False, id="app.settings", tooltip="Settings: get-ready, switch break, bell, notices, kg/lb"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit runstrong (every tick is already saved)"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_priority"),
     ]
@@ -42,17 +48,22 @@ class RunStrongApp(App[None]):
         catalog: Catalog | None = None,
         clock: Clock | None = None,
         start: str = "today",
-        quick: object = None,
+        quick: QuickTimer | None = None,
     ) -> None:
+        # Start in the wanted mode rather than switching on mount: a switch re-parses all CSS,
+        # which doubled the time to first paint.
+        self.DEFAULT_MODE = start
         super().__init__()
         self.store = store
         self.catalog = catalog or load_catalog()
         self.clock: Clock = clock or SystemClock()
         self.settings = Settings.from_mapping(store.settings())
-        self.start_mode = start
+        self.quick = quick
+        """`runstrong timer ...`: open straight on this timer, over Today."""
 
-    def on_mount(self) -> None:
-        self.switch_mode(self.start_mode)
+    async def on_mount(self) -> None:
+        if self.quick is not None:
+            await self.open_quick_timer(self.quick)
 
     # -- settings and program --------------------------------------------------------------
 
@@ -79,16 +90,133 @@ class RunStrongApp(App[None]):
         self.notify(f"Following {self.catalog.program(program_id).name}", timeout=3)
         return True
 
+    def action_settings(self) -> None:
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen(self.settings), self._settings_chosen)
+
+    def _settings_chosen(self, settings: Settings | None) -> None:
+        if settings is None or settings == self.settings:
+            return
+        unit_changed = settings.unit != self.settings.unit
+        if not self.update_settings(settings):
+            return
+        if unit_changed:
+            today = self._today_screen()
+            if today is not None:
+                today.checklist.set_unit(settings.unit)
+        self.notify("Settings saved", timeout=2)
+
     # -- rest between sets -----------------------------------------------------------------
 
-    def start_rest(self, set_log: object) -> None:
-        """Start the rest countdown after a tick (the rest bar lives on Today)."""
+    def _today_screen(self) -> TodayScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, TodayScreen):
+                return screen
+        return None
+
+    def start_rest(self, set_log: SetLog) -> None:
+        """Start the rest countdown after a tick (the rest bar lives on Today).
+
+        No rest between the left and right side of one set: the other side comes straight after.
+        """
+        today = self._today_screen()
+        if today is None:
+            return
+        slots = today.checklist.slots
+        if set_log.side is not None and any(
+            slot.exercise_id == set_log.exercise_id
+            and slot.set_no == set_log.set_no
+            and slot.side is not None
+            and slot.side != set_log.side
+            and not (isinstance(slot, SetLog) and slot.done)
+            for slot in slots
+        ):
+            return
+        exercise = self.catalog.exercise(set_log.exercise_id)
+        seconds = default_rest_s(exercise, today.prescriptions.get(exercise.id))
+        rest_bar = today.query_one(RestBar)
+        if seconds > 0:
+            rest_bar.start(seconds, f"after {exercise.name} set {set_log.set_no}")
+        else:
+            rest_bar.stop()
 
     def stop_rest(self) -> None:
         """Stop the rest countdown (a finished session needs no rest)."""
+        today = self._today_screen()
+        if today is not None:
+            today.query_one(RestBar).stop()
+
+    # -- hold timer ------------------------------------------------------------------------
 
     def open_hold_for_set(self, today: TodayScreen, index: int) -> None:
-        """Open the hold timer for the set at `index` on Today."""
+        """Open the hold timer for the set at `index` on Today.
+
+        For a per-side exercise the set's two boxes are timed left then right (the highlighted
+        box, and its partner unless that side is done already); each side is logged on its own.
+        """
+        slots = today.checklist.slots
+        slot = slots[index]
+        assert slot.target_hold_s is not None
+        exercise = self.catalog.exercise(slot.exercise_id)
+        indexes = [index]
+        if slot.side is not None:
+            indexes = [
+                i
+                for i, other in enumerate(slots)
+                if other.exercise_id == slot.exercise_id
+                and other.set_no == slot.set_no
+                and other.side is not None
+                and (i == index or not (isinstance(other, SetLog) and other.done))
+            ]
+        by_side = {slots[i].side: i for i in indexes}
+        sides = len(indexes) == 2
+        prescription = today.prescriptions.get(exercise.id, exercise.default)
+        plan = TimerPlan(
+            hold_s=slot.target_hold_s,
+            sides=sides,
+            lead_s=self.settings.lead_s,
+            switch_s=self.settings.switch_s,
+        )
+
+        def commit(hold: CompletedHold) -> bool:
+            record = hold.record
+            target = by_side[record.side] if sides else index
+            new = today.log_hold(target, record.held_s, hold.done_at)
+            if new is None:
+                return False
+            if len(hold_screen.hold.records) == hold_screen.hold.total_holds:
+                # The whole set is logged: move Today on and start the rest while the summary shows.
+                today.checklist.cursor = target
+                today.set_ticked(target, new)
+            return True
+
+        hold_screen = HoldTimerScreen(
+            plan,
+            exercise.name,
+            self.clock,
+            commit=commit,
+            side=None if sides else slot.side,
+            first_set_no=slot.set_no,
+            total_sets=prescription.sets,
+        )
+        self.stop_rest()
+        self.push_screen(hold_screen)
+
+    async def open_quick_timer(self, quick: QuickTimer) -> None:
+        """`runstrong timer`: the timer over Today; unless --no-log each hold goes to history."""
+        log = QuickLog(self.store, quick, self.clock.now()) if quick.log else None
+        commit = partial(self._commit_quick, log) if log is not None else None
+        await self.push_screen(
+            HoldTimerScreen(quick.plan, quick.exercise, self.clock, commit=commit, quit_on_close=True)
+        )
+
+    def _commit_quick(self, log: QuickLog, hold: CompletedHold) -> bool:
+        try:
+            log.add(hold.record, hold.done_at)
+        except StoreError as error:
+            self.notify(f"Not saved: {error}", severity="error", timeout=10)
+            return False
+        return True
 
     # -- help and palette ------------------------------------------------------------------
 
@@ -100,7 +228,8 @@ class RunStrongApp(App[None]):
         for key, active in screen.active_bindings.items():
             binding = active.binding
             label = binding.tooltip or binding.description
-            if not label or binding.action in ("help",):
+            # Only runstrong's own keys (they all carry an id), not Textual's scrolling and focus keys.
+            if not label or not binding.id or binding.action == "help":
                 continue
             keys = merged.setdefault((binding.action, label), [])
             display = self.get_key_display(binding)
@@ -114,6 +243,11 @@ class RunStrongApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Settings",
+            "Get-ready count, switch-sides break, bell, desktop notice, kg or lb",
+            self.action_settings,
+        )
         for program in self.catalog.programs:
             yield SystemCommand(
                 f"Program: {program.name}",

@@ -59,7 +59,7 @@ def test_sigkill_right_after_a_tick_loses_nothing(db_path: Path) -> None:
 
     store = Store.open(db_path)
     try:
-        [session_id] = [row[0] for row in store.db.conn.execute("SELECT id FROM sessions")]
+        [session_id] = [row[0] for row in store.conn.execute("SELECT id FROM sessions")]
         done = [s for s in store.session_sets(session_id) if s.done]
     finally:
         store.close()

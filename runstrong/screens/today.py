@@ -21,6 +21,7 @@ from runstrong.screens.edit_set import EditSetScreen, SetEdit
 from runstrong.screens.exercise_info import ExerciseInfoScreen
 from runstrong.screens.program_picker import ProgramPickerScreen
 from runstrong.store import StoreError
+from runstrong.widgets.rest_bar import RestBar
 from runstrong.widgets.set_checklist import SetChecklist, Slot
 
 if TYPE_CHECKING:
@@ -55,6 +56,9 @@ class TodayScreen(Screen[None]):
         Binding("u,ctrl+z", "undo", "Undo", id="today.undo", tooltip="Undo the last tick, untick, edit or finish"),
         Binding("f", "finish", "Finish", id="today.finish", tooltip="Finish the session; the next day comes up"),
         Binding("p", "pick_program", "Program", id="today.program", tooltip="Choose the program to follow"),
+        # The rest bar shows its own keys, so the footer stays short.
+        Binding("s", "skip_rest", "Skip rest", show=False, id="today.skip_rest", tooltip="Skip the rest countdown"),
+        Binding("r,plus", "more_rest", "+15 s rest", show=False, id="today.more_rest", tooltip="Add 15 s to the rest"),
     ]
 
     def __init__(self) -> None:
@@ -71,8 +75,9 @@ class TodayScreen(Screen[None]):
             yield Label(id="session-date")
         yield SetChecklist(self.app.catalog, self.app.settings.unit, id="checklist")
         yield Label(id="set-detail")
+        yield RestBar(id="rest-bar")
         yield Label(id="summary")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def checklist(self) -> SetChecklist:
@@ -109,7 +114,7 @@ class TodayScreen(Screen[None]):
         slots: list[Slot] = list(session.sets) if session else list(plan_day(self.day, app.catalog))
         checklist = self.checklist
         checklist.cursor = 0
-        await checklist.show(slots, self.prescriptions)
+        checklist.show(slots, self.prescriptions)
         checklist.cursor = checklist.first_open()
         self.query_one("#session-title", Label).update(f"[b]{program.name}[/b] · {self.day.name}")
         self.query_one("#session-date", Label).update(self.app.clock.now().strftime("%a %d %b"))
@@ -299,6 +304,20 @@ class TodayScreen(Screen[None]):
             title="Well done",
             timeout=5,
         )
+
+    def action_skip_rest(self) -> None:
+        rest_bar = self.query_one(RestBar)
+        if rest_bar.running:
+            rest_bar.skip()
+        else:
+            self.app.notify("No rest running", timeout=2)
+
+    def action_more_rest(self) -> None:
+        rest_bar = self.query_one(RestBar)
+        if rest_bar.running:
+            rest_bar.add()
+        else:
+            self.app.notify("No rest running", timeout=2)
 
     def action_pick_program(self) -> None:
         self.app.push_screen(ProgramPickerScreen(self.app.catalog.programs, self.app.settings.program_id), self._picked)

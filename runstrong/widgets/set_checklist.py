@@ -1,15 +1,22 @@
-"""The session checklist: one card per exercise, one box per set, a cursor that moves set by set."""
+"""The session checklist: one card per exercise, one box per set, a cursor that moves set by set.
+
+The whole list is drawn by a single widget rather than one widget per box: a session has dozens
+of boxes, and a widget each made first paint several times slower (styles are resolved per node).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Label, Static
+from textual.widget import Widget
 
 from runstrong.core.catalog import Catalog
 from runstrong.core.models import Prescription, SetLog, Side
@@ -19,54 +26,89 @@ from runstrong.core.settings import Unit, format_load
 # A slot is a stored set once the session exists, a planned one before the first tick.
 Slot = SetLog | PlannedSet
 
+BOX_STYLES = {
+    (False, False): "$text-muted on $boost",
+    (True, False): "bold $text on $success 35%",
+    (False, True): "bold $text on $accent",
+    (True, True): "bold $background on $success",
+}
+
+
+def is_done(slot: Slot) -> bool:
+    return isinstance(slot, SetLog) and slot.done
+
 
 def box_text(slot: Slot, unit: Unit) -> str:
     """What one set box says: its side, a tick, and what was (or is to be) done."""
-    side = {Side.LEFT: "L ", Side.RIGHT: "R "}.get(slot.side, "") if slot.side else ""
-    done = isinstance(slot, SetLog) and slot.done
-    mark = "✓" if done else "·"
+    side = {Side.LEFT: "L ", Side.RIGHT: "R "}[slot.side] if slot.side else ""
+    logged = slot if isinstance(slot, SetLog) else None
     if slot.target_hold_s is not None:
-        held = slot.hold_s if isinstance(slot, SetLog) and slot.hold_s else slot.target_hold_s
-        amount = f"{held}s"
+        amount = f"{(logged.hold_s if logged and logged.hold_s else slot.target_hold_s)}s"
     else:
-        reps = slot.reps if isinstance(slot, SetLog) and slot.reps is not None else slot.target_reps
+        reps = logged.reps if logged and logged.reps is not None else slot.target_reps
         amount = str(reps if reps is not None else "")
-    load = slot.load_kg if isinstance(slot, SetLog) else None
-    if load:
-        amount += f"×{format_load(load, unit).replace(' ', '')}"
-    return f"{side}{mark} {amount}"
+    if logged and logged.load_kg:
+        amount += f"×{format_load(logged.load_kg, unit).replace(' ', '')}"
+    return f"{side}{'✓' if is_done(slot) else '·'} {amount}"
 
 
-class SetBox(Static):
-    """One set; click to tick it."""
+@dataclass(frozen=True)
+class Card:
+    """One exercise on the list: its title and the indexes of its slots."""
 
-    @dataclass
-    class Clicked(Message):
-        index: int
-
-    def __init__(self, index: int, text: str, done: bool) -> None:
-        super().__init__(text, classes="-done" if done else "")
-        self.index = index
-
-    def on_click(self) -> None:
-        self.post_message(self.Clicked(self.index))
+    name: str
+    prescription: str
+    first: int
+    last: int
 
 
-class ExerciseCard(Vertical):
-    """An exercise's name, prescription and its row of set boxes."""
+class ChecklistBody(Widget):
+    """Draws every card; knows where each box landed so a click can find it."""
 
-    def __init__(self, name: str, prescription: str, boxes: list[SetBox]) -> None:
+    DEFAULT_CSS = "ChecklistBody { height: auto; }"
+
+    def __init__(self, checklist: SetChecklist) -> None:
         super().__init__()
-        self._name = name
-        self._prescription = prescription
-        self._boxes = boxes
+        self.checklist = checklist
+        self.box_regions: list[Region] = []
+        self.card_rows: list[int] = []
 
-    def compose(self) -> ComposeResult:
-        with Horizontal(classes="card-title"):
-            yield Label(self._name, classes="exercise-name")
-            yield Label(self._prescription, classes="prescription")
-        with Horizontal(classes="boxes"):
-            yield from self._boxes
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.checklist.cards) * 3
+
+    def render(self) -> Content:
+        checklist = self.checklist
+        width = max(20, self.size.width)
+        lines: list[Content] = []
+        self.box_regions = [Region(0, 0, 0, 0)] * len(checklist.slots)
+        self.card_rows = []
+        for card in checklist.cards:
+            lines.append(Content(""))
+            self.card_rows.append(len(lines))
+            gap = max(1, width - len(card.name) - len(card.prescription))
+            lines.append(
+                Content.assemble((card.name, "bold"), " " * gap, (card.prescription, "$text-muted"))
+            )
+            parts: list[Content | str | tuple[str, str]] = []
+            x = 0
+            for index in range(card.first, card.last + 1):
+                slot = checklist.slots[index]
+                text = f" {box_text(slot, checklist.unit)} ".ljust(7)
+                style = BOX_STYLES[(is_done(slot), index == checklist.cursor)]
+                parts += [(text, style), " "]
+                self.box_regions[index] = Region(x, len(lines), len(text), 1)
+                x += len(text) + 1
+            lines.append(Content.assemble(*parts))
+        return Content("\n").join(lines) if lines else Content("")
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        for index, region in enumerate(self.box_regions):
+            if region.contains(offset.x, offset.y):
+                self.checklist.box_clicked(index)
+                return
 
 
 class SetChecklist(VerticalScroll, can_focus=True):
@@ -96,39 +138,35 @@ class SetChecklist(VerticalScroll, can_focus=True):
         self.catalog = catalog
         self.unit = unit
         self.slots: list[Slot] = []
-        self._boxes: list[SetBox] = []
+        self.cards: list[Card] = []
+        self.body = ChecklistBody(self)
 
-    async def show(self, slots: list[Slot], prescriptions: dict[str, Prescription]) -> None:
-        """Rebuild the cards for a new list of slots (a new session or day)."""
+    def compose(self) -> ComposeResult:
+        yield self.body
+
+    def show(self, slots: list[Slot], prescriptions: dict[str, Prescription]) -> None:
+        """Show a new list of slots (a new session or day)."""
         self.slots = list(slots)
-        self._boxes = [
-            SetBox(index, box_text(slot, self.unit), isinstance(slot, SetLog) and slot.done)
-            for index, slot in enumerate(self.slots)
-        ]
-        cards: list[ExerciseCard] = []
+        self.cards = []
         start = 0
         for index in range(1, len(self.slots) + 1):
             if index == len(self.slots) or self.slots[index].exercise_id != self.slots[start].exercise_id:
                 exercise = self.catalog.exercise(self.slots[start].exercise_id)
-                prescription = prescriptions.get(exercise.id, exercise.default)
-                cards.append(ExerciseCard(exercise.name, exercise.prescription_label(prescription), self._boxes[start:index]))
+                label = exercise.prescription_label(prescriptions.get(exercise.id))
+                self.cards.append(Card(exercise.name, label, start, index - 1))
                 start = index
-        await self.remove_children()
-        await self.mount_all(cards)
         self.set_reactive(SetChecklist.cursor, min(self.cursor, max(0, len(self.slots) - 1)))
-        self._paint_cursor()
+        self.body.refresh(layout=True)
+        self._reveal_cursor()
 
     def update_slot(self, index: int, slot: Slot) -> None:
-        """Repaint one box after the store returned its new state."""
+        """Repaint after the store returned a set's new state."""
         self.slots[index] = slot
-        box = self._boxes[index]
-        box.update(box_text(slot, self.unit))
-        box.set_class(isinstance(slot, SetLog) and slot.done, "-done")
+        self.body.refresh()
 
     def set_unit(self, unit: Unit) -> None:
         self.unit = unit
-        for index, slot in enumerate(self.slots):
-            self._boxes[index].update(box_text(slot, unit))
+        self.body.refresh()
 
     @property
     def current(self) -> Slot | None:
@@ -137,24 +175,34 @@ class SetChecklist(VerticalScroll, can_focus=True):
     def first_open(self) -> int:
         """Where the cursor belongs on resume: the first set not yet done."""
         for index, slot in enumerate(self.slots):
-            if not (isinstance(slot, SetLog) and slot.done):
+            if not is_done(slot):
                 return index
         return max(0, len(self.slots) - 1)
 
-    def watch_cursor(self, old: int, new: int) -> None:
-        if 0 <= old < len(self._boxes):
-            self._boxes[old].remove_class("-cursor")
-        self._paint_cursor()
+    def watch_cursor(self) -> None:
+        self.body.refresh()
+        self._reveal_cursor()
 
-    def _paint_cursor(self) -> None:
-        if not self._boxes:
-            return
-        box = self._boxes[self.cursor]
-        box.add_class("-cursor")
-        card = box.parent.parent if box.parent else None
-        # Keep the whole card (title and boxes) in view, not only the box.
-        self.call_after_refresh(self.scroll_to_widget, card or box, animate=False)
-        self.post_message(self.Highlighted(self.cursor))
+    def _reveal_cursor(self) -> None:
+        if self.slots:
+            self.call_after_refresh(self._scroll_to_cursor)
+            self.post_message(self.Highlighted(self.cursor))
+
+    def _scroll_to_cursor(self) -> None:
+        card = next((n for n, c in enumerate(self.cards) if c.first <= self.cursor <= c.last), None)
+        if card is not None:
+            # Keep the whole card in view (spacer, title and boxes), not only the box.
+            self.scroll_to_region(Region(0, card * 3, self.body.size.width, 3), animate=False, immediate=True)
+
+    def box_offset(self, index: int) -> tuple[int, int]:
+        """Where box `index` is drawn, relative to the body (for clicks in tests and scripts)."""
+        region = self.body.box_regions[index]
+        return region.x + 1, region.y
+
+    def box_clicked(self, index: int) -> None:
+        self.focus()
+        self.cursor = index
+        self.post_message(self.Toggle(index))
 
     def action_move(self, step: int) -> None:
         if self.slots:
@@ -163,9 +211,3 @@ class SetChecklist(VerticalScroll, can_focus=True):
     def action_jump(self, index: int) -> None:
         if self.slots:
             self.cursor = index % len(self.slots)
-
-    def on_set_box_clicked(self, event: SetBox.Clicked) -> None:
-        event.stop()
-        self.focus()
-        self.cursor = event.index
-        self.post_message(self.Toggle(event.index))

@@ -31,7 +31,7 @@ def start_workout_a(store: Store, date: str = "2026-11-22"):
 
 
 def test_pragmas_on_a_new_file(store: Store, db_path: Path) -> None:
-    conn = store.db.conn
+    conn = store.conn
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -143,7 +143,7 @@ def test_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
 def test_corrupt_file_is_refused_untouched(tmp_path: Path, db_path: Path) -> None:
     store = Store.open(db_path)
     start_workout_a(store)
-    store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     data = bytearray(db_path.read_bytes())
     data[4096:8192] = b"\xff" * 4096  # scribble over the second page
@@ -155,7 +155,7 @@ def test_truncated_file_is_refused_untouched(db_path: Path) -> None:
     store = Store.open(db_path)
     for day in range(1, 20):
         start_workout_a(store, f"2026-10-{day:02d}")
-    store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     data = db_path.read_bytes()
     db_path.write_bytes(data[: len(data) // 2])

@@ -1,0 +1,344 @@
+"""The hold timer screen: a big countdown through get-ready, holds, side switches and rests.
+
+The countdown itself is a HoldClock over the app's monotonic clock; this screen only shows it.
+A 10 Hz `poll()` asks the clock for events and touches widgets only when the shown whole second,
+the phase or the pause state changes (the progress bar in at most 200 steps a phase), so a
+running hold costs next to nothing. Each finished hold goes to the `commit` callback, which saves
+it, before the screen says "Hold complete": a hold on screen as done is already on disk.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Digits, Footer, Label, ProgressBar, Static
+
+from runstrong.core.clock import Clock
+from runstrong.core.durations import format_clock, format_seconds
+from runstrong.core.holdclock import Event, HoldClock, HoldCompleted, HoldRecord, Phase, PhaseStarted, TimerPlan
+from runstrong.core.models import Side
+from runstrong.core.set_input import MAX_HOLD_S
+
+if TYPE_CHECKING:
+    from runstrong.app import RunStrongApp
+
+POLL_S = 0.1
+PROGRESS_STEPS = 200
+FINAL_COUNT = 3
+"""The last seconds of a phase are counted out loud on screen: 3… 2… 1…"""
+ADJUST_S = 5
+
+PHASE_CLASSES = {
+    Phase.GET_READY: "-get-ready",
+    Phase.HOLD: "-hold",
+    Phase.SWITCH: "-switch",
+    Phase.REST: "-rest",
+    Phase.DONE: "-done",
+}
+
+
+@dataclass(frozen=True)
+class CompletedHold:
+    """A hold that has just ended, handed to the screen's `commit` callback to be saved."""
+
+    record: HoldRecord
+    ended_at: float
+    """Monotonic time the hold ended: its deadline, or the moment enter was pressed."""
+    done_at: datetime
+    """The same moment on the wall clock: what is stored."""
+
+
+Commit = Callable[[CompletedHold], bool]
+"""Saves one hold; False when it could not be saved (the callback tells the user why)."""
+
+
+def send_desktop_notice(app: App[object], message: str) -> None:
+    """Ask the terminal for a desktop notification with OSC 9 and OSC 777.
+
+    Written through the driver like App.bell() and copy_to_clipboard() do; the headless driver
+    of tests discards it. Terminals that know neither escape ignore them.
+    """
+    driver = app._driver
+    if driver is None:
+        return
+    # A stray BEL or ESC would end the escape early; ';' separates OSC 777's fields.
+    text = re.sub(r"[\x00-\x1f\x7f;]", " ", message).strip()
+    driver.write(f"\x1b]9;{text}\x07\x1b]777;notify;runstrong;{text}\x07")
+
+
+class HoldTimerScreen(Screen[None]):
+    """Runs one TimerPlan for one exercise; q, escape or enter closes its summary."""
+
+    app: RunStrongApp
+
+    HELP_TITLE = "Hold timer"
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause", id="timer.pause", tooltip="Pause or resume the countdown"),
+        Binding("enter", "finish", "Finish now", id="timer.finish", tooltip="End this phase now; a hold logs the time actually held"),
+        Binding("escape", "abandon", "Abandon", id="timer.abandon", tooltip="Stop now; the hold in progress is not logged"),
+        Binding("plus,equals_sign", "adjust(5)", "+5 s", id="timer.more", tooltip="Add 5 seconds to this phase"),
+        Binding("minus", "adjust(-5)", "-5 s", id="timer.less", tooltip="Take 5 seconds off this phase"),
+        Binding("q,escape,enter", "close", "Close", id="timer.close", tooltip="Close the timer"),
+    ]
+
+    def __init__(
+        self,
+        plan: TimerPlan,
+        exercise: str,
+        clock: Clock,
+        *,
+        commit: Commit | None = None,
+        side: Side | None = None,
+        first_set_no: int = 1,
+        total_sets: int | None = None,
+        quit_on_close: bool = False,
+    ) -> None:
+        """`side` names the side of a one-sided plan (the right box on Today, say).
+
+        `first_set_no` and `total_sets` number the sets as the session does ("set 2 of 3")
+        when the plan times only part of it. With `quit_on_close` closing ends the app.
+        """
+        super().__init__(id="hold-timer")
+        self.plan = plan
+        self.exercise = exercise
+        self.clock = clock
+        self.hold = HoldClock(plan, clock=clock.monotonic)
+        self.commit = commit
+        self.fixed_side = side
+        self.first_set_no = first_set_no
+        self.total_sets = total_sets or plan.sets
+        self.quit_on_close = quit_on_close
+        self.unsaved: list[HoldRecord] = []
+        """Holds the commit callback could not save."""
+        self._shown: tuple[object, ...] | None = None
+        self._shown_steps = -1
+        self._ticker: Timer | None = None
+        self._wake: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="timer-header"):
+            yield Label(f"[b]{self.exercise}[/b]", id="timer-exercise")
+            yield Label(id="timer-set")
+        with Vertical(id="timer-face"):
+            yield Label(id="timer-phase")
+            yield Label(id="timer-side")
+            yield Digits(id="timer-digits")
+            yield Label(id="timer-final")
+            yield ProgressBar(PROGRESS_STEPS, show_eta=False, show_percentage=False, id="timer-progress")
+            yield Label(id="timer-paused")
+        yield Label(id="timer-status")
+        with Vertical(id="timer-summary"):
+            yield Label(id="summary-title")
+            with VerticalScroll(id="summary-scroll"):
+                yield Static(id="summary-rows")
+            yield Label("[dim]q, escape or enter closes[/dim]", id="summary-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._handle(self.hold.start())
+        self._ticker = self.set_interval(POLL_S, self.poll)
+        self._refresh_face()
+
+    # -- the tick --------------------------------------------------------------------------
+
+    def poll(self) -> None:
+        """Catch up with the clock: save finished holds, then redraw what changed."""
+        events = self.hold.update()
+        if events:
+            self._handle(events)
+        self._refresh_face()
+        self._arm_wake()
+
+    def _arm_wake(self) -> None:
+        # The 10 Hz grid can sit up to 100 ms behind a deadline moved by a pause or +/-:
+        # one extra timer aimed at the deadline itself lands the end on time.
+        hold = self.hold
+        if self._wake is not None or hold.phase is Phase.DONE or hold.paused:
+            return
+        remaining = hold.remaining()
+        if remaining <= POLL_S:
+            self._wake = self.set_timer(remaining, self._woken)
+
+    def _woken(self) -> None:
+        self._wake = None
+        self.poll()
+
+    def _cancel_wake(self) -> None:
+        if self._wake is not None:
+            self._wake.stop()
+            self._wake = None
+
+    # -- events from the clock -------------------------------------------------------------
+
+    def _handle(self, events: list[Event]) -> None:
+        ring = False
+        for index, event in enumerate(events):
+            if isinstance(event, HoldCompleted):
+                # The phase after a hold starts when the hold ended; after a stall that is
+                # earlier than now, and the log should say when it really ended.
+                ended = next((e.at for e in events[index + 1 :] if isinstance(e, PhaseStarted)), self.clock.monotonic())
+                self._completed(event.record, ended)
+                ring = True
+            elif event.phase is Phase.HOLD:
+                self._status("")
+                ring = True
+                if self.plan.sides and event.side is Side.RIGHT:
+                    message = f"Switch sides: right side, hold {format_seconds(self.plan.hold_s)}"
+                    self.notify(message, timeout=3)
+                    self._desktop_notice(message)
+            elif event.phase is Phase.DONE:
+                self._show_summary()
+        if ring and self.app.settings.bell:
+            # Once per batch: a stall that crossed several phases rings once, not in a burst.
+            self.app.bell()
+
+    def _completed(self, record: HoldRecord, ended: float) -> None:
+        done_at = self.clock.now() - timedelta(seconds=max(0.0, self.clock.monotonic() - ended))
+        saved = True
+        if self.commit is not None:
+            saved = self.commit(CompletedHold(record, ended, done_at))
+        if not saved:
+            self.unsaved.append(record)
+        side = record.side or self.fixed_side
+        where = f" · {side.value}" if side else ""
+        message = f"Hold complete{where} · held {format_seconds(record.held_s)}"
+        self._status(message if saved else f"{message} · [b]not saved[/b]")
+        self.notify(message, timeout=3)
+        self._desktop_notice(message)
+
+    def _desktop_notice(self, message: str) -> None:
+        if self.app.settings.desktop_notice:
+            send_desktop_notice(self.app, f"{self.exercise}: {message}")
+
+    def _status(self, text: str) -> None:
+        self.query_one("#timer-status", Label).update(text)
+
+    # -- drawing ---------------------------------------------------------------------------
+
+    def _side(self) -> Side | None:
+        return self.hold.side if self.plan.sides else self.fixed_side
+
+    def _refresh_face(self) -> None:
+        hold = self.hold
+        phase = hold.phase
+        if phase is Phase.DONE:
+            return
+        # Whole seconds rounded up, as format_clock shows them; the epsilon absorbs float noise.
+        shown = math.ceil(hold.remaining() - 1e-6)
+        key = (phase, hold.hold_index, shown, hold.paused)
+        if key != self._shown:
+            self._shown = key
+            self._draw(phase, shown)
+        steps = round(hold.progress() * PROGRESS_STEPS)
+        if steps != self._shown_steps:
+            self._shown_steps = steps
+            self.query_one("#timer-progress", ProgressBar).update(progress=steps)
+
+    def _draw(self, phase: Phase, shown: int) -> None:
+        hold = self.hold
+        for each, css_class in PHASE_CLASSES.items():
+            self.set_class(each is phase, css_class)
+        self.set_class(hold.paused, "-paused")
+        set_no = self.first_set_no + hold.set_no - 1
+        self.query_one("#timer-set", Label).update(f"set {set_no} of {self.total_sets}")
+        self.query_one("#timer-phase", Label).update(phase.label)
+        side = self._side()
+        side_text = f"{side.value.upper()} SIDE" if side else ""
+        if side_text and phase is not Phase.HOLD:
+            side_text = f"next: {side_text}"
+        self.query_one("#timer-side", Label).update(side_text)
+        final = 0 < shown <= FINAL_COUNT
+        digits = self.query_one("#timer-digits", Digits)
+        digits.update(format_clock(shown))
+        digits.set_class(final, "-final")
+        counted = "  ".join(f"{n}…" for n in range(FINAL_COUNT, shown - 1, -1)) if final else ""
+        self.query_one("#timer-final", Label).update(counted)
+        self.query_one("#timer-paused", Label).update("PAUSED · space resumes" if hold.paused else "")
+
+    def _show_summary(self) -> None:
+        hold = self.hold
+        self._cancel_wake()
+        if self._ticker is not None:
+            self._ticker.stop()
+        for each, css_class in PHASE_CLASSES.items():
+            self.set_class(each is Phase.DONE, css_class)
+        self.remove_class("-paused")
+        records = hold.records
+        held = format_seconds(hold.held_total())
+        if hold.abandoned:
+            logged = "nothing logged" if not records else f"{len(records)} logged, {held} held"
+            title = f"Timer stopped · {logged} · the hold in progress was not logged"
+        elif len(records) == 1:
+            title = f"Hold complete · held {held}"
+        else:
+            title = f"Hold complete · {len(records)} holds · {held} held in all"
+        self.query_one("#summary-title", Label).update(f"[b]{title}[/b]")
+        rows = []
+        for record in records:
+            side = record.side or self.fixed_side
+            where = f" · {side.value}" if side else ""
+            set_no = self.first_set_no + record.set_no - 1
+            note = " · [b]not saved[/b]" if record in self.unsaved else ""
+            rows.append(
+                f"Set {set_no}{where}: [b]{format_seconds(record.held_s)}[/b]"
+                f" [dim](target {format_seconds(record.target_s)})[/dim]{note}"
+            )
+        self.query_one("#summary-rows", Static).update("\n".join(rows) or "[dim]No holds finished.[/dim]")
+        self.query_one("#timer-set", Label).update(f"{self.total_sets} set{'s' if self.total_sets != 1 else ''}")
+        self.refresh_bindings()
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        done = self.hold.phase is Phase.DONE
+        if action == "close":
+            return done
+        if action in ("toggle_pause", "finish", "abandon", "adjust"):
+            return not done
+        return True
+
+    def action_toggle_pause(self) -> None:
+        self._cancel_wake()
+        self.hold.toggle_pause()
+        self.poll()
+
+    def action_finish(self) -> None:
+        self._cancel_wake()
+        self._handle(self.hold.finish_now())
+        self._refresh_face()
+        self._arm_wake()
+
+    def action_abandon(self) -> None:
+        self._cancel_wake()
+        # Events the clock had already passed (a hold that reached its end) are still saved.
+        self._handle(self.hold.abandon())
+        if not self.hold.records:
+            self.notify("Timer stopped · nothing logged", timeout=3)
+            self.action_close()
+            return
+        self._show_summary()
+
+    def action_adjust(self, delta_s: int) -> None:
+        hold = self.hold
+        if delta_s > 0 and hold.phase is Phase.HOLD and hold.phase_duration + delta_s > MAX_HOLD_S:
+            self.notify(f"A hold can be at most {format_clock(MAX_HOLD_S)}", severity="warning", timeout=3)
+            return
+        self._cancel_wake()
+        hold.adjust(delta_s)
+        self.poll()
+
+    def action_close(self) -> None:
+        if self.quit_on_close:
+            self.app.exit()
+        else:
+            self.dismiss(None)

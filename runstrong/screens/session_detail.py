@@ -1,0 +1,318 @@
+"""Session detail: every set of one past session as logged; edit, delete and undo, saved at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label
+
+from runstrong.core.catalog import Catalog
+from runstrong.core.clock import stamp
+from runstrong.core.durations import format_clock
+from runstrong.core.models import Exercise, Kind, Prescription, Session, SetLog
+from runstrong.core.progress import session_totals
+from runstrong.core.settings import Unit, format_load
+from runstrong.screens.confirm import ConfirmScreen
+from runstrong.screens.edit_set import EditSetScreen, SetEdit
+from runstrong.store import Store, StoreError
+from runstrong.widgets.history_table import DASH, totals_line
+
+if TYPE_CHECKING:
+    from runstrong.app import RunStrongApp
+
+
+# -- undo ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetEdited:
+    previous: SetLog
+
+
+@dataclass(frozen=True)
+class SetDeleted:
+    removed: SetLog
+
+
+@dataclass(frozen=True)
+class SessionDeleted:
+    session_id: int
+    label: str
+
+
+Change = SetEdited | SetDeleted | SessionDeleted
+
+
+def changed_set(change: Change) -> SetLog | None:
+    """The set a change was about (None for a whole session)."""
+    if isinstance(change, SetEdited):
+        return change.previous
+    if isinstance(change, SetDeleted):
+        return change.removed
+    return None
+
+
+def change_session(change: Change) -> int:
+    if isinstance(change, SessionDeleted):
+        return change.session_id
+    logged = changed_set(change)
+    assert logged is not None
+    return logged.session_id
+
+
+class HistoryUndo:
+    """Changes made from History, newest last. It lives as long as the History screen (the app),
+    so a change made in a session stays undoable after going back to the list."""
+
+    def __init__(self) -> None:
+        self._changes: list[Change] = []
+
+    def record(self, change: Change) -> None:
+        self._changes.append(change)
+
+    def latest(self, session_id: int | None = None) -> Change | None:
+        for change in reversed(self._changes):
+            if session_id is None or change_session(change) == session_id:
+                return change
+        return None
+
+    def undo(self, store: Store, session_id: int | None = None) -> Change | None:
+        """Put back the newest change (only of `session_id`, if given) and return it; None when
+        there is nothing to undo. A StoreError leaves the change on the stack to try again."""
+        change = self.latest(session_id)
+        if change is None:
+            return None
+        if isinstance(change, SetEdited):
+            store.restore_set(change.previous)
+        elif isinstance(change, SetDeleted):
+            store.undelete_set(change.removed.id)
+        else:
+            store.undelete_session(change.session_id)
+        self._changes.remove(change)
+        return change
+
+
+def describe_undo(change: Change) -> str:
+    if isinstance(change, SetEdited):
+        return f"Undone: {change.previous.exercise} set {change.previous.set_no} is back as it was"
+    if isinstance(change, SetDeleted):
+        return f"Undone: {change.removed.exercise} set {change.removed.set_no} is back"
+    return f"Undone: the session of {change.label} is back"
+
+
+# -- formatting ----------------------------------------------------------------------------
+
+
+def session_heading(session: Session) -> str:
+    """ "Sun 22 Nov 2026 · Workout A · Beginner (2 days/week)"."""
+    return f"{date.fromisoformat(session.date):%a %d %b %Y} · {session.day} · {session.program}"
+
+
+def exercise_for(catalog: Catalog, logged: SetLog) -> Exercise:
+    """The catalog's exercise, or a stand-in named as logged (an exercise the catalog no longer has)."""
+    try:
+        return catalog.exercise(logged.exercise_id)
+    except KeyError:
+        timed = logged.target_hold_s is not None
+        return Exercise(
+            id=logged.exercise_id, name=logged.exercise, kind=Kind.HOLD if timed else Kind.REPS,
+            per_side=logged.side is not None, muscles=(), category="", default=Prescription(sets=1),
+            why="", cues=(), sources=(),
+        )
+
+
+def set_cells(logged: SetLog, unit: Unit) -> list[Text]:
+    """Exercise, set, side, reps, load, hold, time: a skipped set is dimmed and says so."""
+    style = "" if logged.done else "dim"
+
+    def right(text: str) -> Text:
+        return Text(text, justify="right", style=style, no_wrap=True)
+
+    time = datetime.fromisoformat(logged.done_at).strftime("%H:%M") if logged.done_at else "skipped"
+    return [
+        Text(logged.exercise, style=style, no_wrap=True, overflow="ellipsis"),
+        right(str(logged.set_no)),
+        Text(logged.side.value if logged.side else "", style=style),
+        right(str(logged.reps) if logged.reps is not None else DASH),
+        right(format_load(logged.load_kg, unit) or DASH),
+        right(format_clock(logged.hold_s) if logged.hold_s else DASH),
+        right(time),
+    ]
+
+
+# -- the screen ----------------------------------------------------------------------------
+
+
+class SessionDetailScreen(Screen[None]):
+    """One session's sets. Every change is committed by the store before the table shows it."""
+
+    app: RunStrongApp
+    HELP_TITLE = "Session"
+
+    BINDINGS = [
+        Binding("escape,h", "app.pop_screen", "Back", id="detail.back", tooltip="Back to the session list"),
+        Binding("e", "edit", "Edit", id="detail.edit", tooltip="Edit reps, load or hold of this set"),
+        Binding("d", "delete_set", "Delete set", id="detail.delete_set", tooltip="Delete this set (asks first; u undoes)"),
+        Binding("D", "delete_session", "Delete session", id="detail.delete_session", tooltip="Delete the whole session (asks first; u undoes)"),
+        Binding("u,ctrl+z", "undo", "Undo", id="detail.undo", tooltip="Undo the last edit or delete in this session"),
+        Binding("p", "progress", "Progress", id="detail.progress", tooltip="Progress of this set's exercise"),
+    ]
+
+    def __init__(self, session_id: int, undo: HistoryUndo) -> None:
+        super().__init__(id="session-detail")
+        self.session_id = session_id
+        self.undo_log = undo
+        self.sets: list[SetLog] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="detail-title", markup=False)
+        yield Label(id="detail-totals")
+        yield Label(id="detail-notes", markup=False)
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="detail-sets")
+        table.add_column("Exercise", key="exercise")
+        for key, label in (("set", "Set"), ("side", "Side"), ("reps", "Reps"), ("load", "Load"), ("hold", "Hold"), ("time", "Time")):
+            table.add_column(Text(label, justify="left" if key == "side" else "right"), key=key)
+        yield table
+        yield Footer()
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#detail-sets", DataTable)
+
+    def on_mount(self) -> None:
+        self.load()
+        self.table.focus()
+
+    def load(self, cursor: int | None = None) -> None:
+        """Read the session back from the store and show it; the cursor stays on row `cursor`."""
+        try:
+            session = self.app.store.session(self.session_id)
+        except (StoreError, KeyError) as error:
+            self.app.notify(f"Cannot show this session: {error}", severity="error", timeout=10)
+            return
+        self.sets = list(session.sets)
+        self.query_one("#detail-title", Label).update(session_heading(session))
+        totals = totals_line(session_totals(self.sets), self.app.settings.unit)
+        self.query_one("#detail-totals", Label).update(totals)
+        notes = self.query_one("#detail-notes", Label)
+        notes.update(f"Notes: {session.notes}" if session.notes else "")
+        notes.display = bool(session.notes)
+        table = self.table
+        row = table.cursor_row if cursor is None else cursor
+        table.clear()
+        for logged in self.sets:
+            table.add_row(*set_cells(logged, self.app.settings.unit), key=str(logged.id))
+        if self.sets:
+            table.move_cursor(row=max(0, min(row, len(self.sets) - 1)), animate=False)
+
+    @property
+    def current(self) -> SetLog | None:
+        row = self.table.cursor_row
+        return self.sets[row] if self.sets and 0 <= row < len(self.sets) else None
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        logged = self.current
+        if logged is None:
+            return
+        if not logged.done:
+            self.app.notify("This set was skipped: nothing was logged to edit", severity="warning", timeout=3)
+            return
+        exercise = exercise_for(self.app.catalog, logged)
+
+        def save(edit: SetEdit | None) -> None:
+            if edit is None:
+                return
+            try:
+                self.app.store.edit_set(logged.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s)
+            except StoreError as error:
+                self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
+                return
+            self.undo_log.record(SetEdited(logged))
+            self.load()
+            self.app.notify(f"Saved {exercise.name} set {logged.set_no}", timeout=2)
+
+        self.app.push_screen(EditSetScreen(exercise, logged, self.app.settings.unit), save)
+
+    def action_delete_set(self) -> None:
+        logged = self.current
+        if logged is None:
+            return
+        side = f" ({logged.side.value})" if logged.side else ""
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.app.store.delete_set(logged.id, stamp(self.app.clock.now()))
+            except (StoreError, KeyError) as error:
+                self.app.notify(f"Not deleted: {error}", severity="error", timeout=10)
+                return
+            self.undo_log.record(SetDeleted(logged))
+            self.load()
+            self.app.notify(f"Deleted {logged.exercise} set {logged.set_no}{side} · u undoes", timeout=4)
+
+        self.app.push_screen(
+            ConfirmScreen(f"Delete {logged.exercise} set {logged.set_no}{side}?", "u brings it back."), answer
+        )
+
+    def action_delete_session(self) -> None:
+        try:
+            session = self.app.store.session(self.session_id)
+        except (StoreError, KeyError) as error:
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
+        label = f"{date.fromisoformat(session.date):%a %d %b %Y}"
+        done = sum(1 for logged in session.sets if logged.done)
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.app.store.delete_session(self.session_id, stamp(self.app.clock.now()))
+            except (StoreError, KeyError) as error:
+                self.app.notify(f"Not deleted: {error}", severity="error", timeout=10)
+                return
+            self.undo_log.record(SessionDeleted(self.session_id, label))
+            self.app.notify(f"Deleted the session of {label} · u on History undoes", timeout=5)
+            self.dismiss()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete the whole session of {label}?",
+                f"{session.day} · {done} sets done. u on History brings it back.",
+            ),
+            answer,
+        )
+
+    def action_undo(self) -> None:
+        try:
+            change = self.undo_log.undo(self.app.store, self.session_id)
+        except (StoreError, KeyError) as error:
+            self.app.notify(f"Not undone: {error}", severity="error", timeout=10)
+            return
+        if change is None:
+            self.app.notify("Nothing to undo in this session", timeout=2)
+            return
+        self.load()
+        ids = [logged.id for logged in self.sets]
+        restored = changed_set(change)
+        if restored is not None and restored.id in ids:
+            self.table.move_cursor(row=ids.index(restored.id), animate=False)
+        self.app.notify(describe_undo(change), timeout=3)
+
+    # -- moving on -------------------------------------------------------------------------
+
+    def action_progress(self) -> None:
+        from runstrong.screens.progress import ProgressScreen
+
+        logged = self.current
+        if logged is not None:
+            self.app.push_screen(ProgressScreen(logged.exercise_id, exercise_for(self.app.catalog, logged).name))

@@ -1,0 +1,92 @@
+"""Modal form for the timer and display settings; bad numbers are refused at their field."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
+
+from runstrong.core.durations import DurationError, parse_duration
+from runstrong.core.settings import Settings, Unit
+
+MAX_PAUSE_S = 60
+"""Lead-in and switch break are 0 to 60 s (the store clamps to the same range on reading)."""
+
+
+class SettingsScreen(ModalScreen[Settings | None]):
+    """Edit the settings; dismisses with the new Settings, or None when cancelled."""
+
+    HELP_TITLE = "Settings"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="settings.cancel", tooltip="Close without saving")]
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(classes="dialog-screen")
+        self.settings = settings
+
+    def compose(self) -> ComposeResult:
+        current = self.settings
+        with Vertical(classes="dialog", id="settings-dialog"):
+            yield Label("[b]Settings[/b]", classes="dialog-title")
+            yield from self._seconds("lead", "Get-ready count (s)", current.lead_s)
+            yield from self._seconds("switch", "Switch-sides break (s)", current.switch_s)
+            yield Checkbox("Bell at the end of holds and rests", current.bell, id="bell")
+            yield Checkbox("Desktop notification at the end of a hold", current.desktop_notice, id="desktop-notice")
+            with Horizontal(classes="settings-row"):
+                yield Label("Loads in", classes="settings-label")
+                with RadioSet(id="unit", compact=True):
+                    yield RadioButton("kg", current.unit is Unit.KG, id="unit-kg")
+                    yield RadioButton("lb", current.unit is Unit.LB, id="unit-lb")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def _seconds(self, name: str, label: str, value: int) -> ComposeResult:
+        with Horizontal(classes="settings-row"):
+            yield Label(label, classes="settings-label")
+            yield Input(str(value), id=f"{name}-input", select_on_focus=True, compact=True)
+        yield Label("", id=f"{name}-error", classes="field-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#lead-input", Input).focus()
+
+    def _read_seconds(self, name: str, what: str) -> int | None:
+        """The field's whole seconds, or None with the problem shown under the field."""
+        error = self.query_one(f"#{name}-error", Label)
+        text = self.query_one(f"#{name}-input", Input).value
+        try:
+            value = parse_duration(text, allow_zero=True, maximum=MAX_PAUSE_S)
+        except DurationError:
+            error.update(f"{what} must be 0 to {MAX_PAUSE_S} seconds, e.g. 5 or 10s")
+            error.display = True
+            return None
+        error.update("")
+        error.display = False
+        return value
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def save(self) -> None:
+        lead = self._read_seconds("lead", "Get-ready count")
+        switch = self._read_seconds("switch", "Switch-sides break")
+        if lead is None or switch is None:
+            return
+        unit = Unit.LB if self.query_one("#unit-lb", RadioButton).value else Unit.KG
+        self.dismiss(
+            replace(
+                self.settings,
+                lead_s=lead,
+                switch_s=switch,
+                bell=self.query_one("#bell", Checkbox).value,
+                desktop_notice=self.query_one("#desktop-notice", Checkbox).value,
+                unit=unit,
+            )
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

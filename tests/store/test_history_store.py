@@ -1,0 +1,206 @@
+"""History queries and soft deletes on a real database file, read back through a fresh Store."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from runstrong.core.catalog import load_catalog
+from runstrong.core.models import Session, Side
+from runstrong.core.plan import PlannedSet, plan_day
+from runstrong.core.progress import session_totals
+from runstrong.store import HistoryFilter, Store
+
+EXPORTED_AT = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)
+
+
+def plank(set_no: int = 1) -> PlannedSet:
+    return PlannedSet("plank", "Plank", set_no, None, None, 30)
+
+
+def squat(set_no: int = 1) -> PlannedSet:
+    return PlannedSet("squat", "Squat", set_no, None, 12, None)
+
+
+def side_plank(set_no: int, side: Side) -> PlannedSet:
+    return PlannedSet("side-plank", "Side plank", set_no, side, None, 20)
+
+
+def log_session(
+    store: Store, day: str, slots: list[PlannedSet], *, done: int | None = None, load_kg: float | None = None
+) -> Session:
+    """Start a session on `day` and tick its first `done` sets a minute apart (all by default)."""
+    session = store.start_session(
+        date=day, started_at=f"{day}T09:00:00+01:00", program_id="beginner",
+        program="Beginner (2 days/week)", day="Workout A", day_index=0, slots=slots,
+    )
+    for minute, logged in enumerate(session.sets[: len(slots) if done is None else done]):
+        if load_kg is not None:
+            store.edit_set(logged.id, reps=logged.target_reps, load_kg=load_kg, hold_s=None)
+        store.tick_set(logged.id, f"{day}T09:{minute:02d}:00+01:00")
+    return store.session(session.id)
+
+
+def test_a_page_lists_newest_first_with_totals_summed_like_progress(store: Store) -> None:
+    older = log_session(store, "2026-11-01", [squat(1), squat(2), plank()], done=2, load_kg=20)
+    newer = log_session(store, "2026-11-08", [plank(1), plank(2)])
+
+    rows = store.history_page()
+
+    assert [row.id for row in rows] == [newer.id, older.id]
+    row = rows[1]
+    totals = session_totals(store.session(older.id).sets)
+    assert (row.sets_done, row.sets_planned) == (totals.sets_done, totals.sets_planned) == (2, 3)
+    assert row.total_reps == totals.total_reps == 24
+    assert row.volume_kg == totals.volume_kg == 480.0  # 2 sets × 12 reps × 20 kg
+    assert row.duration_s == totals.duration_s == 60
+    assert rows[0].total_hold_s == 60 and rows[0].total_reps == 0 and rows[0].volume_kg == 0
+
+
+def test_pages_follow_on_without_gaps_or_repeats(store: Store) -> None:
+    ids = [log_session(store, f"2026-10-{day:02d}", [plank()]).id for day in range(1, 13)]
+    # A second session on the last date: the id breaks the tie, newest first.
+    ids.append(log_session(store, "2026-10-12", [plank()]).id)
+
+    seen: list[int] = []
+    page = store.history_page(limit=5)
+    while page:
+        seen += [row.id for row in page]
+        page = store.history_page(after=page[-1], limit=5)
+
+    assert seen == list(reversed(ids))
+    assert store.history_count() == 13
+
+
+def test_filters_by_exercise_and_by_date_range(store: Store) -> None:
+    with_squat = log_session(store, "2026-11-01", [squat(), plank()])
+    log_session(store, "2026-11-05", [plank()])
+    skipped_squat = log_session(store, "2026-11-09", [plank(), squat()], done=1)
+    late_squat = log_session(store, "2026-11-20", [squat()])
+
+    by_squat = HistoryFilter(exercise_id="squat")
+    assert [row.id for row in store.history_page(by_squat)] == [late_squat.id, with_squat.id]
+    # The row still totals the whole session, not only the squats.
+    assert store.history_page(by_squat)[1].sets_done == 2
+    assert skipped_squat.id not in [row.id for row in store.history_page(by_squat)]
+
+    november_early = HistoryFilter(date_from="2026-11-02", date_to="2026-11-09")
+    assert [row.date for row in store.history_page(november_early)] == ["2026-11-09", "2026-11-05"]
+    assert store.history_count(HistoryFilter(exercise_id="squat", date_to="2026-11-19")) == 1
+
+
+def test_deleted_sets_and_sessions_vanish_and_come_back(db_path: Path, store: Store) -> None:
+    kept = log_session(store, "2026-11-01", [squat(1), squat(2)], load_kg=30)
+    gone = log_session(store, "2026-11-02", [squat()], load_kg=40)
+
+    store.delete_set(kept.sets[1].id, "2026-11-22T10:00:00+01:00")
+    store.delete_session(gone.id, "2026-11-22T10:01:00+01:00")
+
+    fresh = Store.open(db_path)
+    try:
+        assert [row.id for row in fresh.history_page()] == [kept.id]
+        assert fresh.history_page()[0].sets_planned == 1
+        assert [s.id for s in fresh.session_sets(kept.id)] == [kept.sets[0].id]
+        assert [s.load_kg for s in fresh.exercise_sets("squat")] == [30]
+        assert fresh.export_json(EXPORTED_AT)["sessions"][0]["sets"][0]["load_kg"] == 30
+        assert len(fresh.export_json(EXPORTED_AT)["sessions"]) == 1
+        assert fresh.is_session_deleted(gone.id)
+    finally:
+        fresh.close()
+
+    store.undelete_set(kept.sets[1].id)
+    store.undelete_session(gone.id)
+
+    fresh = Store.open(db_path)
+    try:
+        assert [row.id for row in fresh.history_page()] == [gone.id, kept.id]
+        assert fresh.session(kept.id).sets == kept.sets
+        assert [s.load_kg for s in fresh.exercise_sets("squat")] == [30, 30, 40]
+        assert not fresh.is_session_deleted(gone.id)
+    finally:
+        fresh.close()
+
+
+def test_deleting_what_is_not_there_is_a_key_error(store: Store) -> None:
+    with pytest.raises(KeyError):
+        store.delete_set(999, "2026-11-22T10:00:00+01:00")
+    with pytest.raises(KeyError):
+        store.undelete_session(999)
+
+
+def test_exercise_sets_are_done_sets_of_one_exercise_oldest_first(store: Store) -> None:
+    log_session(store, "2026-11-08", [side_plank(1, Side.LEFT), side_plank(1, Side.RIGHT), plank()])
+    log_session(store, "2026-11-01", [side_plank(1, Side.LEFT), side_plank(1, Side.RIGHT)], done=1)
+
+    sets = store.exercise_sets("side-plank")
+
+    assert [(s.done_at[:10], s.side) for s in sets if s.done_at] == [
+        ("2026-11-01", Side.LEFT), ("2026-11-08", Side.LEFT), ("2026-11-08", Side.RIGHT),
+    ]
+
+
+def test_the_progress_query_uses_the_exercise_index(store: Store) -> None:
+    plan = store.db.execute(
+        "EXPLAIN QUERY PLAN SELECT sl.id FROM set_logs sl JOIN sessions s ON s.id = sl.session_id "
+        "WHERE sl.exercise_id = 'squat' AND sl.done_at IS NOT NULL AND sl.deleted_at IS NULL "
+        "AND s.deleted_at IS NULL ORDER BY sl.done_at, sl.id"
+    ).fetchall()
+    assert any("set_logs_exercise" in row[-1] for row in plan)
+
+
+def test_logged_exercises_name_only_what_was_done_and_kept(store: Store) -> None:
+    log_session(store, "2026-11-01", [plank(), squat()], done=1)
+    gone = log_session(store, "2026-11-02", [side_plank(1, Side.LEFT)])
+    store.delete_session(gone.id, "2026-11-22T10:00:00+01:00")
+
+    assert store.logged_exercises() == [("plank", "Plank")]
+
+
+def test_weekly_counts_skip_empty_deleted_and_quick_timer_sessions(store: Store) -> None:
+    log_session(store, "2026-11-16", [plank()])  # Monday
+    log_session(store, "2026-11-22", [plank()])  # Sunday, same week
+    log_session(store, "2026-11-10", [plank()], done=0)  # nothing ticked
+    gone = log_session(store, "2026-11-11", [plank()])
+    store.delete_session(gone.id, "2026-11-22T10:00:00+01:00")
+    store.log_quick_holds(
+        date="2026-11-12", started_at="2026-11-12T09:00:00+01:00", exercise_id="plank", exercise="Plank",
+        holds=[(1, None, 30, 30, "2026-11-12T09:00:30+01:00")],
+    )
+
+    assert store.weekly_session_counts() == {date(2026, 11, 16): 2}
+
+
+def test_notes_are_saved(db_path: Path, store: Store) -> None:
+    session = log_session(store, "2026-11-01", [plank()])
+    store.set_notes(session.id, '=SUM(A1), "quoted"')
+    fresh = Store.open(db_path)
+    try:
+        assert fresh.session(session.id).notes == '=SUM(A1), "quoted"'
+    finally:
+        fresh.close()
+
+
+def test_a_batch_is_one_transaction(db_path: Path, store: Store) -> None:
+    with pytest.raises(RuntimeError):
+        with store.batch():
+            log_session(store, "2026-11-01", [plank()])
+            raise RuntimeError("power cut")
+    assert store.history_count() == 0
+
+    with store.batch():
+        log_session(store, "2026-11-01", [plank()])
+        log_session(store, "2026-11-02", [plank()])
+    assert store.history_count() == 2
+
+
+def test_a_whole_program_day_totals_in_one_row(store: Store) -> None:
+    catalog = load_catalog()
+    slots = plan_day(catalog.default_program.days[0], catalog)
+    session = log_session(store, "2026-11-01", slots, done=len(slots) - 1)
+
+    (row,) = store.history_page()
+
+    assert (row.id, row.sets_done, row.sets_planned) == (session.id, len(slots) - 1, len(slots))
+    assert row.total_reps == session_totals(session.sets).total_reps
