@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,9 @@ from typing import NoReturn
 from runstrong import __version__
 from runstrong.core.catalog import Catalog, load_catalog
 from runstrong.core.clock import SystemClock
+from runstrong.core.durations import ACCEPTED
+
+NEGATIVE = re.compile(r"^-\d")
 
 
 class UsageError(Exception):
@@ -99,7 +103,21 @@ def print_exercises(catalog: Catalog, as_json: bool) -> None:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
 
 
+def reject_negative_timer_values(argv: Sequence[str]) -> None:
+    """argparse reads "-5s" as an unknown option and blames a missing DURATION; say what is wrong."""
+    if "timer" not in argv:
+        return
+    for token in list(argv)[list(argv).index("timer") + 1 :]:
+        if NEGATIVE.match(token):
+            raise UsageError(
+                f"runstrong timer: negative values are not accepted ({token!r}); "
+                f"durations are {ACCEPTED}, counts are whole numbers from 1"
+            )
+
+
 def run(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    reject_negative_timer_values(argv)
     args = build_parser().parse_args(argv)
     catalog = load_catalog()
     if args.command == "exercises":

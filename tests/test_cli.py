@@ -111,3 +111,10 @@ def test_a_real_process_prints_no_traceback(tmp_path: Path) -> None:
         assert result.returncode == expected, result.stderr
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert not_a_db.read_text() == "squats on monday\n"
+
+
+@pytest.mark.parametrize("args", [["timer", "-5s"], ["timer", "30", "--rest", "-5s"], ["timer", "30", "--sets", "-2"]])
+def test_negative_timer_values_are_named_as_such(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run_main(args, capsys)
+    assert status == 2 and len(err.strip().splitlines()) == 1
+    assert "negative values are not accepted" in err and "1:30" in err
