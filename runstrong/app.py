@@ -15,13 +15,13 @@ from runstrong.core.clock import Clock, SystemClock
 from runstrong.core.holdclock import TimerPlan
 from runstrong.core.models import Program, SetLog
 from runstrong.core.settings import Settings
+from runstrong.quick_timer import QuickLog, QuickTimer
 from runstrong.screens.exercise_info import ExerciseInfoScreen
 from runstrong.screens.help import HelpScreen
 from runstrong.screens.history import HistoryScreen
 from runstrong.screens.hold_timer import CompletedHold, HoldTimerScreen
 from runstrong.screens.settings import SettingsScreen
 from runstrong.screens.today import TodayScreen
-from runstrong.quick_timer import QuickLog, QuickTimer
 from runstrong.store import Store, StoreError
 from runstrong.widgets.rest_bar import RestBar
 
@@ -109,9 +109,11 @@ class RunStrongApp(App[None]):
     # -- rest between sets -----------------------------------------------------------------
 
     def _today_screen(self) -> TodayScreen | None:
-        for screen in self.screen_stack:
-            if isinstance(screen, TodayScreen):
-                return screen
+        # Today lives in its own mode's stack, which is not `screen_stack` while History shows.
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                if isinstance(screen, TodayScreen):
+                    return screen
         return None
 
     def start_rest(self, set_log: SetLog) -> None:

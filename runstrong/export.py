@@ -1,4 +1,7 @@
-"""Write the whole database as JSON or CSV: atomically, and never as spreadsheet formulas."""
+"""Write the whole database as JSON or CSV: atomically, and never as spreadsheet formulas.
+
+The CSV columns are documented in docs/export.md.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 from datetime import datetime
@@ -19,24 +23,26 @@ CSV_COLUMNS = (
     "session_id", "date", "program", "day", "exercise", "exercise_id", "set", "side",
     "target_reps", "reps", "load_kg", "target_hold_s", "hold_s", "done_at", "notes",
 )
+# What Excel, LibreOffice and Google Sheets treat as the start of a formula (OWASP's list).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A plain decimal number: "-3" or "-2.5" may keep its minus; "-inf", "-1+1" or "-A1" may not.
+_NEGATIVE_NUMBER = re.compile(r"-\d+(\.\d+)?")
 
 
 def inert(value: Any) -> Any:
-    """Neutralise text a spreadsheet would run as a formula; numbers pass through untouched."""
+    """Neutralise text a spreadsheet would run as a formula; numbers pass through untouched.
+
+    A leading apostrophe is what spreadsheets themselves use to say "this is text".
+    """
     if not isinstance(value, str) or not value.startswith(_FORMULA_STARTS):
         return value
-    if value.startswith("-"):
-        try:
-            float(value)
-            return value
-        except ValueError:
-            pass
+    if _NEGATIVE_NUMBER.fullmatch(value):
+        return value
     return "'" + value
 
 
 def csv_text(payload: dict[str, Any]) -> str:
-    """One row per done set, in the columns README documents."""
+    """One row per done set, in CSV_COLUMNS order; times ISO 8601, loads in kg, blanks for none."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -76,7 +82,10 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def write_export(store: Store, fmt: str, output: Path | None, force: bool, now: datetime) -> None:
+    """Print the export, or write it to `output` (which must not exist unless `force`)."""
     if output is not None:
+        if output.is_dir():
+            raise UsageError(f"runstrong export: {output} is a folder; give a file name")
         if output.exists() and not force:
             raise UsageError(f"runstrong export: {output} already exists; add --force to overwrite it")
         if not output.parent.is_dir():
@@ -84,5 +93,8 @@ def write_export(store: Store, fmt: str, output: Path | None, force: bool, now: 
     text = render(store, fmt, now)
     if output is None:
         sys.stdout.write(text)
-    else:
+        return
+    try:
         write_atomically(output, text)
+    except OSError as error:
+        raise UsageError(f"runstrong export: cannot write {output} ({error.strerror or error})") from None

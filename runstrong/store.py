@@ -569,13 +569,22 @@ class Store:
 
     def exercise_sets(self, exercise_id: str) -> list[SetLog]:
         """Every kept, done set of one exercise, oldest first (one range of set_logs_exercise)."""
-        rows = self._rows(
-            f"SELECT {_PREFIXED_SET_COLUMNS} FROM set_logs sl JOIN sessions s ON s.id = sl.session_id "
-            "WHERE sl.exercise_id = ? AND sl.done_at IS NOT NULL AND sl.deleted_at IS NULL "
-            "AND s.deleted_at IS NULL ORDER BY sl.done_at, sl.id",
-            [exercise_id],
+        # Progress opens on this, so it is lean: tuples straight from the cursor, the id we
+        # asked for instead of the same string decoded from every row, and deleted sessions
+        # looked up once as a list rather than joined row by row.
+        sql = (
+            "SELECT id, session_id, position, exercise, set_no, side, target_reps, reps, load_kg, "
+            "target_hold_s, hold_s, done_at FROM set_logs "
+            "WHERE exercise_id = ? AND done_at IS NOT NULL AND deleted_at IS NULL "
+            "AND session_id NOT IN (SELECT id FROM sessions WHERE deleted_at IS NOT NULL) "
+            "ORDER BY done_at, id"
         )
-        return [_set_from_row(row) for row in rows]
+        try:
+            rows = self.conn.execute(sql, [exercise_id]).fetchall()
+        except sqlite3.Error as error:
+            raise _describe(self.path, error) from None
+        sides = {None: None, Side.LEFT.value: Side.LEFT, Side.RIGHT.value: Side.RIGHT}
+        return [SetLog(*row[:3], exercise_id, row[3], row[4], sides[row[5]], *row[6:]) for row in rows]
 
     def logged_exercises(self) -> list[tuple[str, str]]:
         """(exercise_id, name) of every exercise with at least one kept done set, by name."""
@@ -648,7 +657,7 @@ class Store:
 
     def _mark_deleted(self, table: str, row_id: int, deleted_at: str | None) -> None:
         with self._transaction():
-            if self.db.execute(f"UPDATE {table} SET deleted_at = ? WHERE id = ?", [deleted_at, row_id]).rowcount != 1:
+            if self.conn.execute(f"UPDATE {table} SET deleted_at = ? WHERE id = ?", [deleted_at, row_id]).rowcount != 1:
                 raise KeyError(row_id)
 
     def set_notes(self, session_id: int, notes: str) -> Session:
@@ -725,6 +734,3 @@ def _history_where(where: HistoryFilter) -> tuple[str, dict[str, Any]]:
         )
         params["exercise_id"] = where.exercise_id
     return sql, params
-
-
-_PREFIXED_SET_COLUMNS = ", ".join(f"sl.{column}" for column in _SET_COLUMNS.split(", "))

@@ -14,7 +14,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
-from runstrong.screens.progress import ExercisePickerScreen, ProgressScreen
 from runstrong.screens.session_detail import HistoryUndo, SessionDetailScreen, describe_undo
 from runstrong.store import HistoryFilter, StoreError
 from runstrong.widgets.history_filter import HistoryFilterBar
@@ -24,8 +23,8 @@ from runstrong.widgets.week_calendar import WeekCalendar
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
 
-PAGE_SIZE = 60
-"""Sessions per query: a few screens' worth, so paging is rare and each page is quick."""
+PAGE_SIZE = 40
+"""Sessions per query: more than a tall terminal shows, few enough that the first paint is quick."""
 
 
 class HistoryScreen(Screen[None]):
@@ -49,6 +48,7 @@ class HistoryScreen(Screen[None]):
         self.undo_log = HistoryUndo()
         self.total = 0
         self.exhausted = False
+        self._shown_once = False
 
     def compose(self) -> ComposeResult:
         yield WeekCalendar(id="week-calendar")
@@ -66,9 +66,11 @@ class HistoryScreen(Screen[None]):
         self.table.focus()
 
     def on_screen_resume(self) -> None:
-        # Back from a session's detail or from Today: show what changed meanwhile.
-        if self.is_mounted:
+        # Back from a session's detail or from Today: show what changed meanwhile. (The first
+        # resume is the screen's first showing, just after on_mount loaded it.)
+        if self._shown_once:
             self.reload()
+        self._shown_once = True
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -93,7 +95,7 @@ class HistoryScreen(Screen[None]):
     @on(HistoryTable.NeedMore)
     def load_more(self) -> None:
         table = self.table
-        if self.exhausted or not table.summaries:
+        if self.exhausted or not table.summaries or not table.near_end():
             return
         try:
             rows = self.app.store.history_page(self.where, after=table.summaries[-1], limit=PAGE_SIZE)
@@ -127,8 +129,8 @@ class HistoryScreen(Screen[None]):
     def filter_done(self) -> None:
         self.table.focus()
 
-    def action_filter(self) -> None:
-        self.query_one(HistoryFilterBar).focus_exercise()
+    async def action_filter(self) -> None:
+        await self.query_one(HistoryFilterBar).focus_exercise()
 
     def action_clear_filter(self) -> None:
         self.query_one(HistoryFilterBar).clear()
@@ -142,6 +144,9 @@ class HistoryScreen(Screen[None]):
             self.app.push_screen(SessionDetailScreen(current.id, self.undo_log))
 
     def action_progress(self) -> None:
+        # Imported here, not at the top: History opens first and fastest, Progress only on request.
+        from runstrong.screens.progress import ExercisePickerScreen, ProgressScreen
+
         try:
             exercises = self.app.store.logged_exercises()
         except StoreError as error:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -62,7 +62,7 @@ Commit = Callable[[CompletedHold], bool]
 """Saves one hold; False when it could not be saved (the callback tells the user why)."""
 
 
-def send_desktop_notice(app: App[object], message: str) -> None:
+def send_desktop_notice(app: App[Any], message: str) -> None:
     """Ask the terminal for a desktop notification with OSC 9 and OSC 777.
 
     Written through the driver like App.bell() and copy_to_clipboard() do; the headless driver
@@ -86,8 +86,8 @@ class HoldTimerScreen(Screen[None]):
         Binding("space", "toggle_pause", "Pause", id="timer.pause", tooltip="Pause or resume the countdown"),
         Binding("enter", "finish", "Finish now", id="timer.finish", tooltip="End this phase now; a hold logs the time actually held"),
         Binding("escape", "abandon", "Abandon", id="timer.abandon", tooltip="Stop now; the hold in progress is not logged"),
-        Binding("plus,equals_sign", "adjust(5)", "+5 s", id="timer.more", tooltip="Add 5 seconds to this phase"),
-        Binding("minus", "adjust(-5)", "-5 s", id="timer.less", tooltip="Take 5 seconds off this phase"),
+        Binding("plus,equals_sign", f"adjust({ADJUST_S})", f"+{ADJUST_S} s", id="timer.more", tooltip=f"Add {ADJUST_S} seconds to this phase"),
+        Binding("minus", f"adjust(-{ADJUST_S})", f"-{ADJUST_S} s", id="timer.less", tooltip=f"Take {ADJUST_S} seconds off this phase"),
         Binding("q,escape,enter", "close", "Close", id="timer.close", tooltip="Close the timer"),
     ]
 
@@ -120,8 +120,11 @@ class HoldTimerScreen(Screen[None]):
         self.quit_on_close = quit_on_close
         self.unsaved: list[HoldRecord] = []
         """Holds the commit callback could not save."""
+        self.dropped_hold = False
+        """True when escape stopped the timer in the middle of a hold (that hold is not logged)."""
         self._shown: tuple[object, ...] | None = None
         self._shown_steps = -1
+        self._texts: dict[str, str] = {}
         self._ticker: Timer | None = None
         self._wake: Timer | None = None
 
@@ -136,12 +139,13 @@ class HoldTimerScreen(Screen[None]):
             yield Label(id="timer-final")
             yield ProgressBar(PROGRESS_STEPS, show_eta=False, show_percentage=False, id="timer-progress")
             yield Label(id="timer-paused")
-        yield Label(id="timer-status")
+            yield Label(id="timer-status")
         with Vertical(id="timer-summary"):
             yield Label(id="summary-title")
             with VerticalScroll(id="summary-scroll"):
                 yield Static(id="summary-rows")
-            yield Label("[dim]q, escape or enter closes[/dim]", id="summary-hint")
+            closes = "quits runstrong" if self.quit_on_close else "closes the timer"
+            yield Label(f"[dim]q, escape or enter {closes}[/dim]", id="summary-hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -167,7 +171,8 @@ class HoldTimerScreen(Screen[None]):
             return
         remaining = hold.remaining()
         if remaining <= POLL_S:
-            self._wake = self.set_timer(remaining, self._woken)
+            # A floor, so a clock that stands still (a test's) cannot spin this into a busy loop.
+            self._wake = self.set_timer(max(remaining, 0.01), self._woken)
 
     def _woken(self) -> None:
         self._wake = None
@@ -221,7 +226,7 @@ class HoldTimerScreen(Screen[None]):
             send_desktop_notice(self.app, f"{self.exercise}: {message}")
 
     def _status(self, text: str) -> None:
-        self.query_one("#timer-status", Label).update(text)
+        self._set_text("#timer-status", text)
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -250,20 +255,27 @@ class HoldTimerScreen(Screen[None]):
             self.set_class(each is phase, css_class)
         self.set_class(hold.paused, "-paused")
         set_no = self.first_set_no + hold.set_no - 1
-        self.query_one("#timer-set", Label).update(f"set {set_no} of {self.total_sets}")
-        self.query_one("#timer-phase", Label).update(phase.label)
+        self._set_text("#timer-set", f"set {set_no} of {self.total_sets}")
+        self._set_text("#timer-phase", phase.label)
         side = self._side()
         side_text = f"{side.value.upper()} SIDE" if side else ""
         if side_text and phase is not Phase.HOLD:
             side_text = f"next: {side_text}"
-        self.query_one("#timer-side", Label).update(side_text)
+        self._set_text("#timer-side", side_text)
         final = 0 < shown <= FINAL_COUNT
         digits = self.query_one("#timer-digits", Digits)
         digits.update(format_clock(shown))
         digits.set_class(final, "-final")
         counted = "  ".join(f"{n}…" for n in range(FINAL_COUNT, shown - 1, -1)) if final else ""
-        self.query_one("#timer-final", Label).update(counted)
-        self.query_one("#timer-paused", Label).update("PAUSED · space resumes" if hold.paused else "")
+        self._set_text("#timer-final", counted)
+        self._set_text("#timer-paused", "PAUSED · space resumes" if hold.paused else "")
+
+    def _set_text(self, selector: str, text: str) -> None:
+        # Only what changed, and without a layout pass: these labels have a fixed size, and a
+        # screen-wide reflow every second was most of a running hold's CPU time.
+        if self._texts.get(selector) != text:
+            self._texts[selector] = text
+            self.query_one(selector, Label).update(text, layout=False)
 
     def _show_summary(self) -> None:
         hold = self.hold
@@ -276,8 +288,9 @@ class HoldTimerScreen(Screen[None]):
         records = hold.records
         held = format_seconds(hold.held_total())
         if hold.abandoned:
-            logged = "nothing logged" if not records else f"{len(records)} logged, {held} held"
-            title = f"Timer stopped · {logged} · the hold in progress was not logged"
+            title = "Timer stopped · " + (f"{len(records)} logged, {held} held" if records else "nothing logged")
+            if self.dropped_hold:
+                title += " · the hold in progress was not logged"
         elif len(records) == 1:
             title = f"Hold complete · held {held}"
         else:
@@ -294,7 +307,8 @@ class HoldTimerScreen(Screen[None]):
                 f" [dim](target {format_seconds(record.target_s)})[/dim]{note}"
             )
         self.query_one("#summary-rows", Static).update("\n".join(rows) or "[dim]No holds finished.[/dim]")
-        self.query_one("#timer-set", Label).update(f"{self.total_sets} set{'s' if self.total_sets != 1 else ''}")
+        if self.plan.sets > 1:
+            self._set_text("#timer-set", f"{self.plan.sets} sets")
         self.refresh_bindings()
 
     # -- keys ------------------------------------------------------------------------------
@@ -320,7 +334,11 @@ class HoldTimerScreen(Screen[None]):
 
     def action_abandon(self) -> None:
         self._cancel_wake()
-        # Events the clock had already passed (a hold that reached its end) are still saved.
+        # A hold that has already reached its end is saved, not abandoned.
+        self._handle(self.hold.update())
+        if self.hold.phase is Phase.DONE:
+            return
+        self.dropped_hold = self.hold.phase is Phase.HOLD
         self._handle(self.hold.abandon())
         if not self.hold.records:
             self.notify("Timer stopped · nothing logged", timeout=3)

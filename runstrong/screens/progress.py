@@ -1,7 +1,8 @@
 """Exercise progress: bests over time as labelled sparklines, personal records and left/right balance.
 
 Everything comes from one indexed query (Store.exercise_sets) and the pure functions in
-core.progress, so the screen opens in well under 100 ms on ten years of history.
+core.progress. The screen is kept to a handful of widgets (a chart draws itself in one; the
+tables are aligned text) because mounting widgets, not the arithmetic, is what costs time.
 """
 
 from __future__ import annotations
@@ -15,19 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Label, OptionList
+from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from runstrong.core.durations import format_clock
 from runstrong.core.models import SetLog
-from runstrong.core.progress import (
-    IMBALANCE_THRESHOLD_PCT,
-    DayBest,
-    RecordKind,
-    balance,
-    daily_bests,
-    personal_records,
-)
+from runstrong.core.progress import IMBALANCE_THRESHOLD_PCT, DayBest, RecordKind, balance, daily_bests, personal_records
 from runstrong.core.settings import Unit, format_load, kg_to_display
 from runstrong.store import StoreError
 from runstrong.widgets.progress_chart import ProgressChart
@@ -38,35 +32,30 @@ if TYPE_CHECKING:
 RECENT_WEEKS = 12
 """Balance is shown for all time and for this many recent weeks (what you are doing now)."""
 
-
-def _reps(value: float) -> str:
-    return f"{value:.0f} reps"
-
-
-def _hold(value: float) -> str:
-    return format_clock(value)
-
-
-def _shown_load(unit: Unit) -> Callable[[float], str]:
-    """Formats a value already in the display unit (charts plot display units, not kg)."""
-
-    def show(value: float) -> str:
-        return f"{value:.1f}".rstrip("0").rstrip(".") + f" {unit.value}"
-
-    return show
-
-
+Cell = str | Text
 Series = tuple[str, list[tuple[date, float]], Callable[[float], str]]
 
 
+# -- what the screen shows, as plain functions ----------------------------------------------
+
+
+def _number(value: float) -> str:
+    """A load already in the display unit; the chart title names the unit."""
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
 def chart_series(bests: Sequence[DayBest], unit: Unit) -> list[Series]:
-    """(title, points, formatter) for each measure the exercise has any value of."""
-    in_unit: Callable[[float | None], float | None] = lambda kg: None if kg is None else kg_to_display(kg, unit)
+    """(title, points, formatter) for each measure the exercise has any value of; loads are
+    charted in the display unit."""
+
+    def in_unit(kg: float | None) -> float | None:
+        return None if kg is None else kg_to_display(kg, unit)
+
     measures: list[tuple[str, Callable[[DayBest], float | None], Callable[[float], str]]] = [
-        (f"Best load ({unit.value})", lambda b: in_unit(b.best_load_kg), _shown_load(unit)),
-        ("Best reps", lambda b: b.best_reps, _reps),
-        (f"Estimated 1RM ({unit.value}, sets of ≤ 10 reps)", lambda b: in_unit(b.best_e1rm), _shown_load(unit)),
-        ("Longest hold", lambda b: b.longest_hold_s, _hold),
+        (f"Best load ({unit.value})", lambda b: in_unit(b.best_load_kg), _number),
+        ("Best reps", lambda b: b.best_reps, lambda value: f"{value:.0f}"),
+        (f"Est. 1RM ({unit.value}, sets ≤ 10 reps)", lambda b: in_unit(b.best_e1rm), _number),
+        ("Longest hold", lambda b: b.longest_hold_s, format_clock),
     ]
     series: list[Series] = []
     for title, pick, show in measures:
@@ -80,34 +69,51 @@ def record_value(kind: RecordKind, value: float, unit: Unit) -> str:
     if kind in (RecordKind.LOAD, RecordKind.E1RM):
         return format_load(value, unit)
     if kind is RecordKind.REPS:
-        return _reps(value)
-    return _hold(value)
+        return f"{value:.0f} reps"
+    return format_clock(value)
 
 
-def balance_rows(sets: Sequence[SetLog], today: date) -> list[list[Text]]:
-    """Left, right and the difference for reps and holds, all time and recent; flagged over 10 %."""
+def balance_rows(sets: Sequence[SetLog], today: date, flag_style: str = "bold") -> list[list[Cell]]:
+    """[measure · period, left, right, difference] for reps and holds, over all time and the
+    recent weeks; a difference over 10 % is flagged with the weaker side."""
     recent_from = (today - timedelta(weeks=RECENT_WEEKS)).isoformat()
     recent = [s for s in sets if s.done_at and s.done_at[:10] >= recent_from]
-    rows: list[list[Text]] = []
+    rows: list[list[Cell]] = []
     for period, chosen in (("all time", sets), (f"last {RECENT_WEEKS} weeks", recent)):
-        b = balance(chosen)
+        totals = balance(chosen)
         for measure, left, right, pct, show in (
-            ("Reps", b.left_reps, b.right_reps, b.reps_imbalance_pct, lambda v: f"{v:,}"),
-            ("Hold", b.left_hold_s, b.right_hold_s, b.hold_imbalance_pct, format_clock),
+            ("Reps", totals.left_reps, totals.right_reps, totals.reps_imbalance_pct, "{:,}".format),
+            ("Hold", totals.left_hold_s, totals.right_hold_s, totals.hold_imbalance_pct, format_clock),
         ):
             if pct is None:
                 continue
             flagged = pct > IMBALANCE_THRESHOLD_PCT
-            weaker = "left" if left < right else "right"
             verdict = Text(f"{pct:.1f} %", style="bold" if flagged else "")
-            verdict.append(f"  ⚠ {weaker} weaker" if flagged else "  ok", style="bold $warning" if flagged else "dim")
-            rows.append([
-                Text(f"{measure} · {period}"),
-                Text(show(left), justify="right"),
-                Text(show(right), justify="right"),
-                verdict,
-            ])
+            if flagged:
+                verdict.append(f"  ⚠ {'left' if left < right else 'right'} weaker", style=flag_style)
+            else:
+                verdict.append("  ok", style="dim")
+            rows.append([f"{measure} · {period}", show(left), show(right), verdict])
     return rows
+
+
+def aligned(header: Sequence[str], rows: Sequence[Sequence[Cell]], right: frozenset[int] = frozenset()) -> Text:
+    """Rows as lines of padded columns (header in bold); columns in `right` are right-aligned."""
+    table = [[Text(cell) if isinstance(cell, str) else cell for cell in row] for row in [header, *rows]]
+    widths = [max(row[col].cell_len for row in table) for col in range(len(header))]
+    lines = []
+    for number, row in enumerate(table):
+        line = Text(style="bold" if number == 0 else "")
+        for col, cell in enumerate(row):
+            pad = " " * (widths[col] - cell.cell_len)
+            line.append_text(Text(pad) + cell if col in right else cell + Text(pad))
+            line.append("  ")
+        line.rstrip()
+        lines.append(line)
+    return Text("\n").join(lines)
+
+
+# -- the screen ------------------------------------------------------------------------------
 
 
 class ProgressScreen(Screen[None]):
@@ -150,22 +156,15 @@ class ProgressScreen(Screen[None]):
     def _headline(self, sets: Sequence[SetLog], bests: Sequence[DayBest]) -> Text:
         title = Text(self.exercise_name, style="bold")
         if bests:
-            title.append(
-                f" · {len(sets):,} sets on {len(bests):,} days · {bests[0].date} → {bests[-1].date}",
-                style="dim",
-            )
+            title.append(f" · {len(sets):,} sets on {len(bests):,} days · {bests[0].date} → {bests[-1].date}", style="dim")
         return title
 
     def _balance(self, sets: Sequence[SetLog]) -> ComposeResult:
-        rows = balance_rows(sets, self.app.clock.now().date())
-        if not rows:
-            return
-        yield Label("[b]Left vs right[/b]", classes="progress-section")
-        table: DataTable[Text] = DataTable(cursor_type="none", id="balance", show_cursor=False)
-        table.can_focus = False
-        table.add_columns("", Text("Left", justify="right"), Text("Right", justify="right"), "Difference")
-        table.add_rows(rows)
-        yield table
+        warning = self.app.theme_variables.get("warning")
+        rows = balance_rows(sets, self.app.clock.now().date(), f"bold {warning}" if warning else "bold")
+        if rows:
+            yield Label("[b]Left vs right[/b]", classes="progress-section")
+            yield Static(aligned(("", "Left", "Right", "Difference"), rows, right=frozenset({1, 2})), id="balance")
 
     def _records(self, sets: Sequence[SetLog], unit: Unit) -> ComposeResult:
         records = personal_records(sets)
@@ -173,18 +172,12 @@ class ProgressScreen(Screen[None]):
             return
         # The newest record of each kind still stands (what current_records computes, without a second pass).
         standing = set({record.kind: record for record in records}.values())
+        rows = [
+            [record.date.isoformat(), str(record.kind), record_value(record.kind, record.value, unit), "★" if record in standing else ""]
+            for record in reversed(records)
+        ]
         yield Label(f"[b]Personal records[/b] [dim]({len(records)}, newest first; ★ still stands)[/dim]", classes="progress-section")
-        table: DataTable[Text] = DataTable(cursor_type="none", zebra_stripes=True, id="records", show_cursor=False)
-        table.can_focus = False
-        table.add_columns("Date", "Record", Text("Value", justify="right"), "")
-        for record in reversed(records):
-            table.add_row(
-                Text(record.date.isoformat()),
-                Text(str(record.kind)),
-                Text(record_value(record.kind, record.value, unit), justify="right"),
-                Text("★" if record in standing else "", style="bold"),
-            )
-        yield table
+        yield Static(aligned(("Date", "Record", "Value", ""), rows, right=frozenset({2})), id="records")
 
 
 class ExercisePickerScreen(ModalScreen[str | None]):

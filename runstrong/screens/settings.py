@@ -36,7 +36,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
             yield from self._seconds("switch", "Switch-sides break (s)", current.switch_s)
             yield Checkbox("Bell at the end of holds and rests", current.bell, id="bell")
             yield Checkbox("Desktop notification at the end of a hold", current.desktop_notice, id="desktop-notice")
-            with Horizontal(classes="settings-row"):
+            with Horizontal(classes="settings-row", id="unit-row"):
                 yield Label("Loads in", classes="settings-label")
                 with RadioSet(id="unit", compact=True):
                     yield RadioButton("kg", current.unit is Unit.KG, id="unit-kg")
@@ -72,7 +72,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
     @on(Button.Pressed, "#save")
     def save(self) -> None:
         lead = self._read_seconds("lead", "Get-ready count")
-        switch = self._read_seconds("switch", "Switch-sides break")
+        switch = self._read_seconds("switch", "Switch break")
         if lead is None or switch is None:
             return
         unit = Unit.LB if self.query_one("#unit-lb", RadioButton).value else Unit.KG

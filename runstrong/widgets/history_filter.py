@@ -21,6 +21,7 @@ from runstrong.store import HistoryFilter
 
 _DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY"
+HINT = "All sessions · [b]/[/b] filters by exercise or dates"
 
 
 def parse_day(text: str, *, end: bool = False) -> str | None:
@@ -47,8 +48,11 @@ def parse_day(text: str, *, end: bool = False) -> str | None:
 
 
 class HistoryFilterBar(Vertical):
-    """Posts Applied with a valid filter on enter or on leaving a field; a bad field keeps its
-    message under the bar and the list unchanged."""
+    """Posts Applied with a valid filter on enter or on leaving a field; a bad field is marked and
+    its message shown under the bar, and the list stays as it was.
+
+    Until the first `/` the bar is one line of hint: History opens faster without three Inputs.
+    """
 
     BINDINGS = [
         Binding("escape", "done", "List", id="filter.done", tooltip="Back to the session list"),
@@ -68,20 +72,37 @@ class HistoryFilterBar(Vertical):
         self.applied = HistoryFilter()
 
     def compose(self) -> ComposeResult:
-        names = [exercise.name for exercise in self.catalog.exercises.values()]
-        with Horizontal(id="filter-fields"):
-            yield Label("Exercise", classes="filter-label")
-            yield Input(
-                placeholder="any (/ to type)",
-                suggester=SuggestFromList(names, case_sensitive=False),
-                compact=True,
-                id="filter-exercise",
-            )
-            yield Label("From", classes="filter-label")
-            yield Input(placeholder="YYYY-MM-DD", compact=True, max_length=10, id="filter-from")
-            yield Label("To", classes="filter-label")
-            yield Input(placeholder="YYYY-MM-DD", compact=True, max_length=10, id="filter-to")
+        yield Label(HINT, id="filter-hint")
         yield Label("", id="filter-error")
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.query("#filter-fields"))
+
+    async def open(self) -> None:
+        """Show the fields, mounting them the first time."""
+        if self.is_open:
+            return
+        names = [exercise.name for exercise in self.catalog.exercises.values()]
+        fields = Horizontal(
+            Label("Exercise", classes="filter-label"),
+            Input(placeholder="any", suggester=SuggestFromList(names, case_sensitive=False), compact=True, id="filter-exercise"),
+            Label("From", classes="filter-label"),
+            Input(placeholder="YYYY-MM-DD", compact=True, max_length=10, id="filter-from"),
+            Label("To", classes="filter-label"),
+            Input(placeholder="YYYY-MM-DD", compact=True, max_length=10, id="filter-to"),
+            id="filter-fields",
+        )
+        await self.query_one("#filter-hint").remove()
+        await self.mount(fields, before=0)
+
+    async def focus_exercise(self) -> None:
+        await self.open()
+        self._field("exercise").focus()
+
+    async def set_exercise(self, exercise_id: str | None) -> None:
+        await self.open()
+        self._field("exercise").value = self.catalog.exercise(exercise_id).name if exercise_id else ""
 
     # -- reading the fields ----------------------------------------------------------------
 
@@ -90,6 +111,8 @@ class HistoryFilterBar(Vertical):
 
     def read(self) -> HistoryFilter | None:
         """The filter the fields describe, or None after showing what is wrong where."""
+        if not self.is_open:
+            return HistoryFilter()
         problems: list[str] = []
         exercise_id = self._check("exercise", self._exercise_id, problems)
         date_from = self._check("from", lambda text: parse_day(text), problems)
@@ -142,18 +165,13 @@ class HistoryFilterBar(Vertical):
             self.post_message(self.Done())
 
     def clear(self) -> None:
-        for name in ("exercise", "from", "to"):
-            self._field(name).value = ""
-        self.read()
+        if self.is_open:
+            for name in ("exercise", "from", "to"):
+                self._field(name).value = ""
+            self.read()
         if self.applied != HistoryFilter():
             self.applied = HistoryFilter()
             self.post_message(self.Applied(self.applied))
-
-    def set_exercise(self, exercise_id: str | None) -> None:
-        self._field("exercise").value = self.catalog.exercise(exercise_id).name if exercise_id else ""
-
-    def focus_exercise(self) -> None:
-        self._field("exercise").focus()
 
     def action_done(self) -> None:
         self.post_message(self.Done())

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -74,9 +75,18 @@ def _right(text: str) -> Text:
 class HistoryTable(DataTable[Text]):
     """Rows keyed by session id; posts NeedMore when the runner gets near the last loaded row."""
 
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        # A list, not a spreadsheet: home and end go to the first and last session, not column.
+        Binding("home,g", "first_row", "First session", show=False),
+        Binding("end,G", "last_row", "Last loaded session", show=False),
+    ]
+
     @dataclass
     class NeedMore(Message):
-        """Load the next page, if there is one."""
+        """Load the next page, if there is one (and if `near_end()` still holds when handled:
+        a cursor move and the scroll it causes both ask)."""
 
     def __init__(self, unit: Unit, *, id: str | None = None) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id=id)
@@ -131,7 +141,7 @@ class HistoryTable(DataTable[Text]):
 
     def _fitting_session_width(self) -> int:
         # Before the first layout the table has no size yet; it spans the screen, so use that.
-        width = self.size.width or self.app.size.width
+        width = self.region.width or self.app.size.width
         fixed = sum(width for _, _, width in _FIXED_COLUMNS)
         padding = 2 * self.cell_padding * (len(_FIXED_COLUMNS) + 1)
         scrollbar = self.styles.scrollbar_size_vertical
@@ -143,13 +153,28 @@ class HistoryTable(DataTable[Text]):
             keep = self.current.id if self.current else None
             self._rebuild(keep)
 
+    def action_first_row(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        self.move_cursor(row=self.row_count - 1)
+
     # -- paging ----------------------------------------------------------------------------
 
+    def near_end(self) -> bool:
+        """Is the cursor or the bottom of the view within NEAR_END_ROWS of the last loaded row?"""
+        if not self.row_count:
+            return False
+        # Counted in rows (each one line high), not in virtual size, which only catches up with
+        # newly added rows on the next idle.
+        last_in_view = int(self.scroll_y) + self.scrollable_content_region.height - self.header_height
+        return max(self.cursor_row, last_in_view) >= self.row_count - NEAR_END_ROWS
+
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= self.row_count - NEAR_END_ROWS:
+        if self.near_end():
             self.post_message(self.NeedMore())
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        if new_value >= self.max_scroll_y - NEAR_END_ROWS and self.row_count:
+        if new_value > old_value and self.near_end():
             self.post_message(self.NeedMore())

@@ -141,13 +141,19 @@ def test_exercise_sets_are_done_sets_of_one_exercise_oldest_first(store: Store) 
     ]
 
 
-def test_the_progress_query_uses_the_exercise_index(store: Store) -> None:
-    plan = store.db.execute(
-        "EXPLAIN QUERY PLAN SELECT sl.id FROM set_logs sl JOIN sessions s ON s.id = sl.session_id "
-        "WHERE sl.exercise_id = 'squat' AND sl.done_at IS NOT NULL AND sl.deleted_at IS NULL "
-        "AND s.deleted_at IS NULL ORDER BY sl.done_at, sl.id"
-    ).fetchall()
-    assert any("set_logs_exercise" in row[-1] for row in plan)
+def test_the_progress_query_is_one_search_of_the_exercise_index(store: Store) -> None:
+    log_session(store, "2026-11-01", [squat(), plank()])
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        store.exercise_sets("squat")
+    finally:
+        store.conn.set_trace_callback(None)
+
+    (sql,) = statements
+    plan = [row[-1] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql)]
+    assert any("SEARCH set_logs USING INDEX set_logs_exercise" in step for step in plan)
+    assert not any(step.startswith("SCAN set_logs") for step in plan)
 
 
 def test_logged_exercises_name_only_what_was_done_and_kept(store: Store) -> None:

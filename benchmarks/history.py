@@ -1,0 +1,231 @@
+"""Measure History, Progress and CSV export on ten years of history, against the goals of issue 4.
+
+    python benchmarks/history.py [--db PATH] [--runs N]
+
+Without --db it writes ten years with benchmarks/make_history.py into a temporary folder first.
+What is measured, and how:
+
+- History first paint vs a bare Textual app: each is started N times as a fresh subprocess
+  in the same run. Time runs from just before the process is started to the
+  moment the first frame with the History rows (or the bare app's one label and footer) has
+  been painted; the child then exits at once. Interpreter start and imports count, as they do
+  for a runner typing `runstrong history`. Goal: ≤ 1.5 × the bare app (medians).
+- Progress open: in one process (App.run_test, 80×24), push the Progress screen of the
+  exercise with the most sets and time until its first frame is painted; the data part
+  (one indexed query + core.progress) is timed on its own too. A bare screen (a label and a
+  footer) pushed the same way shows what Textual itself costs here. Goal: ≤ 100 ms.
+- CSV export: `runstrong export --format csv -o FILE` as a subprocess, wall time. Goal: ≤ 2 s.
+- Peak memory: ru_maxrss of each child process (History, export). Goal: ≤ 150 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+# Children print "painted <ms since the parent started them>" and exit right after the first frame.
+_PAINT_PROBE = """
+import os, sys, time
+started = int(os.environ["BENCH_STARTED_NS"])
+def painted(app):
+    # os.write: Textual captures sys.stdout while an app runs.
+    os.write(1, f"painted {(time.time_ns() - started) / 1e6:.1f}\\n".encode())
+    app.exit()
+"""
+
+HISTORY_CHILD = _PAINT_PROBE + """
+from pathlib import Path
+
+import runstrong.app
+from runstrong.app import RunStrongApp
+from runstrong.store import Store
+
+class TimedApp(RunStrongApp):
+    # Textual finds CSS_PATH next to the subclass's file; point it back at the package's.
+    CSS_PATH = str(Path(runstrong.app.__file__).with_name("runstrong.tcss"))
+
+    def on_mount(self) -> None:
+        # Wait (without changing how the app starts) until History is the mounted screen, then
+        # for the frame after it: that is the first paint with the rows.
+        def history_mounted() -> None:
+            if self.screen.id == "history" and self.screen.is_mounted:
+                probe.stop()
+                self.screen.call_after_refresh(painted, self)
+
+        probe = self.set_interval(0.001, history_mounted)
+
+store = Store.open(sys.argv[1])
+TimedApp(store, start="history").run(headless=True, size=(80, 24))
+"""
+
+BARE_CHILD = _PAINT_PROBE + """
+from textual.app import App
+from textual.widgets import Footer, Label
+
+class BareApp(App[None]):
+    BINDINGS = [("h", "bell", "History"), ("q", "quit", "Quit")]
+    def compose(self):
+        yield Label("History")
+        yield Footer()
+    def on_mount(self) -> None:
+        self.call_after_refresh(painted, self)
+
+BareApp().run(headless=True, size=(80, 24))
+"""
+
+
+def run_child(args: list[str]) -> tuple[str, float, float]:
+    """Run a child process; returns (stdout, wall ms, peak RSS in MB)."""
+    env = dict(os.environ, BENCH_STARTED_NS=str(time.time_ns()), TEXTUAL_ANIMATIONS="none")
+    began = time.perf_counter()
+    child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = (time.perf_counter() - began) * 1000
+    out = child.stdout.read() if child.stdout else ""
+    err = child.stderr.read() if child.stderr else ""
+    if status != 0:
+        raise SystemExit(f"child failed ({status}): {' '.join(args)}\n{err}")
+    # ru_maxrss is in kilobytes on Linux.
+    return out, wall, usage.ru_maxrss / 1024
+
+
+def painted_ms(out: str) -> float:
+    for line in out.splitlines():
+        if line.startswith("painted "):
+            return float(line.split()[1])
+    raise SystemExit(f"no paint time in child output: {out!r}")
+
+
+def first_paint(db: Path, folder: Path, runs: int) -> dict[str, float]:
+    # Textual wants the app class in a real file (it looks for CSS beside it), not in python -c.
+    history_child, bare_child = folder / "history_child.py", folder / "bare_child.py"
+    history_child.write_text(HISTORY_CHILD, encoding="utf-8")
+    bare_child.write_text(BARE_CHILD, encoding="utf-8")
+    history, bare, rss = [], [], []
+    for _ in range(runs):
+        # Alternate, so both see the same machine conditions.
+        out, _, peak = run_child([sys.executable, str(history_child), str(db)])
+        history.append(painted_ms(out))
+        rss.append(peak)
+        out, _, _ = run_child([sys.executable, str(bare_child)])
+        bare.append(painted_ms(out))
+    return {
+        "history_ms": statistics.median(history),
+        "bare_ms": statistics.median(bare),
+        "history_max_rss_mb": max(rss),
+    }
+
+
+async def progress_open(db: Path, runs: int) -> dict[str, object]:
+    from textual.screen import Screen
+    from textual.widgets import Footer, Label
+
+    from runstrong.app import RunStrongApp
+    from runstrong.core.progress import balance, daily_bests, personal_records
+    from runstrong.screens.progress import ProgressScreen
+    from runstrong.store import Store
+
+    class BareScreen(Screen[None]):
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield Label("Progress")
+            yield Footer()
+
+    store = Store.open(db)
+    biggest = store.db.conn.execute(
+        "SELECT exercise_id, exercise, COUNT(*) FROM set_logs WHERE done_at IS NOT NULL "
+        "GROUP BY exercise_id ORDER BY 3 DESC LIMIT 1"
+    ).fetchone()
+    exercise_id, name, count = biggest
+
+    data_ms = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        sets = store.exercise_sets(exercise_id)
+        daily_bests(sets), personal_records(sets), balance(sets)
+        data_ms.append((time.perf_counter() - began) * 1000)
+
+    async def time_push(app: RunStrongApp, make_screen) -> float:  # type: ignore[no-untyped-def]
+        painted = asyncio.get_running_loop().create_future()
+        screen = make_screen()
+        screen.call_after_refresh(lambda: painted.done() or painted.set_result(time.perf_counter()))
+        began = time.perf_counter()
+        await app.push_screen(screen)
+        ended = await painted
+        await app.pop_screen()
+        return (ended - began) * 1000
+
+    app = RunStrongApp(store, start="history")
+    screen_ms, bare_ms = [], []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(runs):
+            screen_ms.append(await time_push(app, lambda: ProgressScreen(exercise_id, name)))
+            await pilot.pause()
+            bare_ms.append(await time_push(app, BareScreen))
+            await pilot.pause()
+    store.close()
+    return {
+        "exercise": f"{name} ({count:,} sets)",
+        "data_ms": statistics.median(data_ms),
+        "open_ms": statistics.median(screen_ms),
+        "bare_screen_ms": statistics.median(bare_ms),
+    }
+
+
+def csv_export(db: Path, folder: Path, runs: int) -> dict[str, float]:
+    walls, rss = [], []
+    target = folder / "export.csv"
+    for _ in range(runs):
+        target.unlink(missing_ok=True)
+        _, wall, peak = run_child(
+            [sys.executable, "-m", "runstrong", "--db", str(db), "export", "--format", "csv", "-o", str(target)]
+        )
+        walls.append(wall)
+        rss.append(peak)
+    rows = sum(1 for _ in target.open(encoding="utf-8")) - 1
+    return {"export_ms": statistics.median(walls), "export_max_rss_mb": max(rss), "rows": rows}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="a database to measure (default: write ten years first)")
+    parser.add_argument("--runs", type=int, default=5, help="repetitions; medians are reported")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="runstrong-bench-") as temp:
+        folder = Path(temp)
+        db = args.db
+        if db is None:
+            from make_history import make_history
+
+            db = folder / "ten-years.db"
+            began = time.perf_counter()
+            sessions, ticked = make_history(db, 10)
+            print(f"wrote {sessions:,} sessions, {ticked:,} sets in {time.perf_counter() - began:.1f} s")
+        paint = first_paint(db, folder, args.runs)
+        progress = asyncio.run(progress_open(db, args.runs))
+        export = csv_export(db, folder, args.runs)
+
+    ratio = paint["history_ms"] / paint["bare_ms"]
+    print(f"History first paint      {paint['history_ms']:7.0f} ms   bare Textual app {paint['bare_ms']:.0f} ms"
+          f"   ratio {ratio:.2f}×   (goal ≤ 1.5×)")
+    print(f"Progress open            {progress['open_ms']:7.0f} ms   {progress['exercise']}; data {progress['data_ms']:.0f} ms,"
+          f" bare screen {progress['bare_screen_ms']:.0f} ms   (goal ≤ 100 ms)")
+    print(f"CSV export               {export['export_ms']:7.0f} ms   {export['rows']:,} rows, whole process   (goal ≤ 2000 ms)")
+    print(f"Peak memory (RSS)        {max(paint['history_max_rss_mb'], export['export_max_rss_mb']):7.0f} MB"
+          f"   History {paint['history_max_rss_mb']:.0f} MB, export {export['export_max_rss_mb']:.0f} MB   (goal ≤ 150 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
