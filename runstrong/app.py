@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -15,15 +16,22 @@ from runstrong.core.clock import Clock, SystemClock
 from runstrong.core.holdclock import TimerPlan
 from runstrong.core.models import Program, SetLog
 from runstrong.core.settings import Settings
-from runstrong.quick_timer import QuickLog, QuickTimer
-from runstrong.screens.exercise_info import ExerciseInfoScreen
-from runstrong.screens.help import HelpScreen
-from runstrong.screens.history import HistoryScreen
-from runstrong.screens.hold_timer import CompletedHold, HoldTimerScreen
-from runstrong.screens.settings import SettingsScreen
 from runstrong.screens.today import TodayScreen
 from runstrong.store import Store, StoreError
 from runstrong.widgets.rest_bar import RestBar
+
+if TYPE_CHECKING:
+    from runstrong.quick_timer import QuickLog, QuickTimer
+    from runstrong.screens.hold_timer import CompletedHold
+
+# Screens other than Today are imported when first opened: together they cost more start-up
+# time than everything Today needs (History alone ~60 ms of imports).
+
+
+def history_screen() -> Screen:
+    from runstrong.screens.history import HistoryScreen
+
+    return HistoryScreen()
 
 
 class RunStrongApp(App[None]):
@@ -32,7 +40,7 @@ class RunStrongApp(App[None]):
     CSS_PATH = "runstrong.tcss"
     TITLE = "runstrong"
     ENABLE_COMMAND_PALETTE = True
-    MODES = {"today": TodayScreen, "history": HistoryScreen}
+    MODES = {"today": TodayScreen, "history": history_screen}
     BINDINGS = [
         Binding("h", "switch_mode('history')", "History", id="app.history", tooltip="Past sessions and progress"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen"),
@@ -91,6 +99,8 @@ class RunStrongApp(App[None]):
         return True
 
     def action_settings(self) -> None:
+        from runstrong.screens.settings import SettingsScreen
+
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen(self.settings), self._settings_chosen)
 
@@ -192,6 +202,8 @@ class RunStrongApp(App[None]):
                 today.set_ticked(target, new)
             return True
 
+        from runstrong.screens.hold_timer import HoldTimerScreen
+
         hold_screen = HoldTimerScreen(
             plan,
             exercise.name,
@@ -206,6 +218,9 @@ class RunStrongApp(App[None]):
 
     async def open_quick_timer(self, quick: QuickTimer) -> None:
         """`runstrong timer`: the timer over Today; unless --no-log each hold goes to history."""
+        from runstrong.quick_timer import QuickLog
+        from runstrong.screens.hold_timer import HoldTimerScreen
+
         log = QuickLog(self.store, quick, self.clock.now()) if quick.log else None
         commit = partial(self._commit_quick, log) if log is not None else None
         await self.push_screen(
@@ -223,6 +238,8 @@ class RunStrongApp(App[None]):
     # -- help and palette ------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from runstrong.screens.help import HelpScreen
+
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
@@ -260,8 +277,13 @@ class RunStrongApp(App[None]):
             yield SystemCommand(
                 f"Exercise: {exercise.name}",
                 f"{exercise.category}: muscles, why it helps, form cues",
-                partial(self.push_screen, ExerciseInfoScreen(exercise)),
+                partial(self.show_exercise, exercise.id),
             )
+
+    def show_exercise(self, exercise_id: str) -> None:
+        from runstrong.screens.exercise_info import ExerciseInfoScreen
+
+        self.push_screen(ExerciseInfoScreen(self.catalog.exercise(exercise_id)))
 
     async def _palette_program(self, program_id: str) -> None:
         if await self.choose_program(program_id):

@@ -17,14 +17,12 @@ from runstrong.core.clock import stamp
 from runstrong.core.durations import format_seconds
 from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
 from runstrong.core.plan import PlannedSet, plan_day
-from runstrong.screens.edit_set import EditSetScreen, SetEdit
-from runstrong.screens.exercise_info import ExerciseInfoScreen
-from runstrong.screens.program_picker import ProgramPickerScreen
 from runstrong.store import StoreError
 from runstrong.widgets.rest_bar import RestBar
 from runstrong.widgets.set_checklist import SetChecklist, Slot
 
 if TYPE_CHECKING:
+    from runstrong.screens.edit_set import SetEdit
     from runstrong.app import RunStrongApp
 
 
@@ -231,12 +229,16 @@ class TodayScreen(Screen[None]):
             self._show_change(index, previous, new)
             self.app.notify(f"Saved {exercise.name} set {slot.set_no}", timeout=2)
 
+        from runstrong.screens.edit_set import EditSetScreen
+
         self.app.push_screen(EditSetScreen(exercise, slot, self.app.settings.unit), save)
 
     def action_info(self) -> None:
         slot = self.checklist.current
         if slot is not None:
             exercise = self.app.catalog.exercise(slot.exercise_id)
+            from runstrong.screens.exercise_info import ExerciseInfoScreen
+
             self.app.push_screen(ExerciseInfoScreen(exercise, self.prescriptions.get(exercise.id)))
 
     def action_hold_timer(self) -> None:
@@ -320,6 +322,8 @@ class TodayScreen(Screen[None]):
             self.app.notify("No rest running", timeout=2)
 
     def action_pick_program(self) -> None:
+        from runstrong.screens.program_picker import ProgramPickerScreen
+
         self.app.push_screen(ProgramPickerScreen(self.app.catalog.programs, self.app.settings.program_id), self._picked)
 
     async def _picked(self, program_id: str | None) -> None:
