@@ -6,6 +6,7 @@ the cursor or the view nears the end, and one row per week for the strip.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -14,8 +15,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label
 
-from runstrong.screens.session_detail import HistoryUndo, SessionDetailScreen, describe_undo
-from runstrong.store import HistoryFilter, StoreError
+from runstrong.core.models import SetLog
+from runstrong.store import HistoryFilter, Store, StoreError
 from runstrong.widgets.history_filter import HistoryFilterBar
 from runstrong.widgets.history_table import HistoryTable
 from runstrong.widgets.week_calendar import WeekCalendar
@@ -27,16 +28,100 @@ PAGE_SIZE = 40
 """Sessions per query: more than a tall terminal shows, few enough that the first paint is quick."""
 
 
+# -- undo ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetEdited:
+    previous: SetLog
+
+
+@dataclass(frozen=True)
+class SetDeleted:
+    removed: SetLog
+
+
+@dataclass(frozen=True)
+class SessionDeleted:
+    session_id: int
+    label: str
+
+
+Change = SetEdited | SetDeleted | SessionDeleted
+
+
+def changed_set(change: Change) -> SetLog | None:
+    """The set a change was about (None for a whole session)."""
+    if isinstance(change, SetEdited):
+        return change.previous
+    if isinstance(change, SetDeleted):
+        return change.removed
+    return None
+
+
+def change_session(change: Change) -> int:
+    if isinstance(change, SessionDeleted):
+        return change.session_id
+    logged = changed_set(change)
+    assert logged is not None
+    return logged.session_id
+
+
+class HistoryUndo:
+    """Changes made from History, newest last. It lives as long as the History screen (the app),
+    so a change made in a session stays undoable after going back to the list."""
+
+    def __init__(self) -> None:
+        self._changes: list[Change] = []
+
+    def record(self, change: Change) -> None:
+        self._changes.append(change)
+
+    def latest(self, session_id: int | None = None) -> Change | None:
+        for change in reversed(self._changes):
+            if session_id is None or change_session(change) == session_id:
+                return change
+        return None
+
+    def undo(self, store: Store, session_id: int | None = None) -> Change | None:
+        """Put back the newest change (only of `session_id`, if given) and return it; None when
+        there is nothing to undo. A StoreError leaves the change on the stack to try again."""
+        change = self.latest(session_id)
+        if change is None:
+            return None
+        if isinstance(change, SetEdited):
+            store.restore_set(change.previous)
+        elif isinstance(change, SetDeleted):
+            store.undelete_set(change.removed.id)
+        else:
+            store.undelete_session(change.session_id)
+        self._changes.remove(change)
+        return change
+
+
+def describe_undo(change: Change) -> str:
+    if isinstance(change, SetEdited):
+        return f"Undone: {change.previous.exercise} set {change.previous.set_no} is back as it was"
+    if isinstance(change, SetDeleted):
+        return f"Undone: {change.removed.exercise} set {change.removed.set_no} is back"
+    return f"Undone: the session of {change.label} is back"
+
+
+# -- the screen ----------------------------------------------------------------------------
+
+
 class HistoryScreen(Screen[None]):
     """The list of sessions. Changes made in a session's detail show here when you come back."""
 
     app: RunStrongApp
     HELP_TITLE = "History"
+    # Focused as the screen activates, not after mount: one Footer rebuild fewer on first paint.
+    AUTO_FOCUS = "#history-table"
 
     BINDINGS = [
         Binding("escape,t", "app.switch_mode('today')", "Today", id="history.today", tooltip="Back to today's session"),
-        Binding("enter", "open", "Open", id="history.open", tooltip="Open the highlighted session"),
-        Binding("slash,f", "filter", "Filter", id="history.filter", tooltip="Filter by exercise or dates"),
+        # Not in the footer (the filter line says it), so the footer keeps room for q at 80 columns.
+        Binding("slash,f", "filter", "Filter", show=False, id="history.filter", tooltip="Filter by exercise or dates"),
         Binding("c", "clear_filter", "Clear", show=False, id="history.clear", tooltip="Clear the filter"),
         Binding("p", "progress", "Progress", id="history.progress", tooltip="Progress of an exercise: bests, records, balance"),
         Binding("u,ctrl+z", "undo", "Undo", id="history.undo", tooltip="Undo the last edit or delete made in History"),
@@ -63,7 +148,6 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reload()
-        self.table.focus()
 
     def on_screen_resume(self) -> None:
         # Back from a session's detail or from Today: show what changed meanwhile. (The first
@@ -138,7 +222,10 @@ class HistoryScreen(Screen[None]):
     # -- moving on -------------------------------------------------------------------------
 
     @on(DataTable.RowSelected, "#history-table")
-    def action_open(self) -> None:
+    def open_session(self) -> None:
+        # Imported on first use: History paints first, with as little imported as possible.
+        from runstrong.screens.session_detail import SessionDetailScreen
+
         current = self.table.current
         if current is not None:
             self.app.push_screen(SessionDetailScreen(current.id, self.undo_log))
@@ -148,16 +235,18 @@ class HistoryScreen(Screen[None]):
         from runstrong.screens.progress import ExercisePickerScreen, ProgressScreen
 
         try:
-            exercises = self.app.store.logged_exercises()
+            logged = self.app.store.logged_exercises()
         except StoreError as error:
             self.app.notify(str(error), severity="error", timeout=10)
             return
-        names = dict(exercises)
+        # The catalog's name where it still has the exercise, else the name it was logged under.
+        catalog = self.app.catalog.exercises
+        names = {exercise_id: catalog[exercise_id].name if exercise_id in catalog else name for exercise_id, name in logged}
+        exercises = sorted(names.items(), key=lambda pair: pair[1].lower())
 
         def chosen(exercise_id: str | None) -> None:
             if exercise_id is not None:
-                name = self.app.catalog.exercises[exercise_id].name if exercise_id in self.app.catalog.exercises else names[exercise_id]
-                self.app.push_screen(ProgressScreen(exercise_id, name))
+                self.app.push_screen(ProgressScreen(exercise_id, names[exercise_id]))
 
         self.app.push_screen(ExercisePickerScreen(exercises, self.where.exercise_id), chosen)
 

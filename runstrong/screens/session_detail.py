@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -10,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import Footer, Label
 
 from runstrong.core.catalog import Catalog
 from runstrong.core.clock import stamp
@@ -20,90 +19,13 @@ from runstrong.core.progress import session_totals
 from runstrong.core.settings import Unit, format_load
 from runstrong.screens.confirm import ConfirmScreen
 from runstrong.screens.edit_set import EditSetScreen, SetEdit
-from runstrong.store import Store, StoreError
+from runstrong.screens.history import HistoryUndo, SessionDeleted, SetDeleted, SetEdited, changed_set, describe_undo
+from runstrong.store import StoreError
 from runstrong.widgets.history_table import DASH, totals_line
+from runstrong.widgets.list_table import ListTable
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
-
-
-# -- undo ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SetEdited:
-    previous: SetLog
-
-
-@dataclass(frozen=True)
-class SetDeleted:
-    removed: SetLog
-
-
-@dataclass(frozen=True)
-class SessionDeleted:
-    session_id: int
-    label: str
-
-
-Change = SetEdited | SetDeleted | SessionDeleted
-
-
-def changed_set(change: Change) -> SetLog | None:
-    """The set a change was about (None for a whole session)."""
-    if isinstance(change, SetEdited):
-        return change.previous
-    if isinstance(change, SetDeleted):
-        return change.removed
-    return None
-
-
-def change_session(change: Change) -> int:
-    if isinstance(change, SessionDeleted):
-        return change.session_id
-    logged = changed_set(change)
-    assert logged is not None
-    return logged.session_id
-
-
-class HistoryUndo:
-    """Changes made from History, newest last. It lives as long as the History screen (the app),
-    so a change made in a session stays undoable after going back to the list."""
-
-    def __init__(self) -> None:
-        self._changes: list[Change] = []
-
-    def record(self, change: Change) -> None:
-        self._changes.append(change)
-
-    def latest(self, session_id: int | None = None) -> Change | None:
-        for change in reversed(self._changes):
-            if session_id is None or change_session(change) == session_id:
-                return change
-        return None
-
-    def undo(self, store: Store, session_id: int | None = None) -> Change | None:
-        """Put back the newest change (only of `session_id`, if given) and return it; None when
-        there is nothing to undo. A StoreError leaves the change on the stack to try again."""
-        change = self.latest(session_id)
-        if change is None:
-            return None
-        if isinstance(change, SetEdited):
-            store.restore_set(change.previous)
-        elif isinstance(change, SetDeleted):
-            store.undelete_set(change.removed.id)
-        else:
-            store.undelete_session(change.session_id)
-        self._changes.remove(change)
-        return change
-
-
-def describe_undo(change: Change) -> str:
-    if isinstance(change, SetEdited):
-        return f"Undone: {change.previous.exercise} set {change.previous.set_no} is back as it was"
-    if isinstance(change, SetDeleted):
-        return f"Undone: {change.removed.exercise} set {change.removed.set_no} is back"
-    return f"Undone: the session of {change.label} is back"
 
 
 # -- formatting ----------------------------------------------------------------------------
@@ -154,6 +76,7 @@ class SessionDetailScreen(Screen[None]):
 
     app: RunStrongApp
     HELP_TITLE = "Session"
+    AUTO_FOCUS = "#detail-sets"
 
     BINDINGS = [
         Binding("escape,h", "app.pop_screen", "Back", id="detail.back", tooltip="Back to the session list"),
@@ -174,7 +97,7 @@ class SessionDetailScreen(Screen[None]):
         yield Label(id="detail-title", markup=False)
         yield Label(id="detail-totals")
         yield Label(id="detail-notes", markup=False)
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="detail-sets")
+        table = ListTable(id="detail-sets")
         table.add_column("Exercise", key="exercise")
         for key, label in (("set", "Set"), ("side", "Side"), ("reps", "Reps"), ("load", "Load"), ("hold", "Hold"), ("time", "Time")):
             table.add_column(Text(label, justify="left" if key == "side" else "right"), key=key)
@@ -182,15 +105,14 @@ class SessionDetailScreen(Screen[None]):
         yield Footer()
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one("#detail-sets", DataTable)
+    def table(self) -> ListTable:
+        return self.query_one(ListTable)
 
     def on_mount(self) -> None:
         self.load()
-        self.table.focus()
 
-    def load(self, cursor: int | None = None) -> None:
-        """Read the session back from the store and show it; the cursor stays on row `cursor`."""
+    def load(self) -> None:
+        """Read the session back from the store and show it; the cursor stays on its row."""
         try:
             session = self.app.store.session(self.session_id)
         except (StoreError, KeyError) as error:
@@ -204,7 +126,7 @@ class SessionDetailScreen(Screen[None]):
         notes.update(f"Notes: {session.notes}" if session.notes else "")
         notes.display = bool(session.notes)
         table = self.table
-        row = table.cursor_row if cursor is None else cursor
+        row = table.cursor_row
         table.clear()
         for logged in self.sets:
             table.add_row(*set_cells(logged, self.app.settings.unit), key=str(logged.id))

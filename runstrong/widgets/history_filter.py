@@ -34,7 +34,7 @@ def parse_day(text: str, *, end: bool = False) -> str | None:
         return None
     match = _DAY.match(raw)
     if not match:
-        raise InputProblem(f"{raw!r} is not a date: use {DATE_FORMS}")
+        raise InputProblem(f"{raw} is not a date ({DATE_FORMS})")
     year, month, day = int(match[1]), match[2], match[3]
     try:
         if month is None:
@@ -44,7 +44,7 @@ def parse_day(text: str, *, end: bool = False) -> str | None:
             return date(year, int(month), last if end else 1).isoformat()
         return date(year, int(month), int(day)).isoformat()
     except ValueError:
-        raise InputProblem(f"{raw!r} is not a date on the calendar: use {DATE_FORMS}") from None
+        raise InputProblem(f"{raw} is not a calendar date ({DATE_FORMS})") from None
 
 
 class HistoryFilterBar(Vertical):

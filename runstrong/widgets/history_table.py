@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from rich.text import Text
 from textual import events
@@ -14,6 +15,7 @@ from textual.widgets import DataTable
 from runstrong.core.durations import format_clock
 from runstrong.core.settings import Unit, kg_to_display
 from runstrong.store import SessionSummary
+from runstrong.widgets.list_table import ListTable
 
 NEAR_END_ROWS = 10
 """Ask for the next page when the cursor or the view comes this close to the last loaded row."""
@@ -56,7 +58,18 @@ def session_label(summary: SessionSummary) -> str:
     return f"{summary.day} · {summary.program}"
 
 
-def totals_line(summary: SessionSummary, unit: Unit) -> str:
+class Totals(Protocol):
+    """What a totals line needs: a History row (SessionSummary) or core.progress.SessionTotals."""
+
+    sets_done: int
+    sets_planned: int
+    duration_s: int | None
+    total_reps: int
+    total_hold_s: int
+    volume_kg: float
+
+
+def totals_line(summary: Totals, unit: Unit) -> str:
     """One line of a session's totals, for headers: "38 / 40 sets · 52 min · 312 reps · …"."""
     parts = [f"{summary.sets_done} / {summary.sets_planned} sets", format_minutes(summary.duration_s)]
     if summary.total_reps:
@@ -72,15 +85,11 @@ def _right(text: str) -> Text:
     return Text(text, justify="right", no_wrap=True)
 
 
-class HistoryTable(DataTable[Text]):
+class HistoryTable(ListTable):
     """Rows keyed by session id; posts NeedMore when the runner gets near the last loaded row."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        # A list, not a spreadsheet: home and end go to the first and last session, not column.
-        Binding("home,g", "first_row", "First session", show=False),
-        Binding("end,G", "last_row", "Last loaded session", show=False),
+        Binding("enter", "select_cursor", "Open", id="history.open", tooltip="Open the highlighted session"),
     ]
 
     @dataclass
@@ -89,7 +98,7 @@ class HistoryTable(DataTable[Text]):
         a cursor move and the scroll it causes both ask)."""
 
     def __init__(self, unit: Unit, *, id: str | None = None) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, id=id)
+        super().__init__(id=id)
         self.unit = unit
         self.summaries: list[SessionSummary] = []
         self._session_width = 0
@@ -103,9 +112,9 @@ class HistoryTable(DataTable[Text]):
 
     def append(self, summaries: Sequence[SessionSummary]) -> None:
         self.summaries += summaries
-        self.add_rows_for(summaries)
+        self._add_rows(summaries)
 
-    def add_rows_for(self, summaries: Sequence[SessionSummary]) -> None:
+    def _add_rows(self, summaries: Sequence[SessionSummary]) -> None:
         for summary in summaries:
             self.add_row(*self._cells(summary), key=str(summary.id))
 
@@ -134,30 +143,24 @@ class HistoryTable(DataTable[Text]):
         self.add_column("Session", width=self._session_width, key="session")
         for key, label, width in _FIXED_COLUMNS[1:]:
             self.add_column(Text(label, justify="right"), width=width, key=key)
-        self.add_rows_for(self.summaries)
+        self._add_rows(self.summaries)
         ids = [summary.id for summary in self.summaries]
         if keep in ids:
             self.move_cursor(row=ids.index(keep), animate=False, scroll=True)
 
     def _fitting_session_width(self) -> int:
         # Before the first layout the table has no size yet; it spans the screen, so use that.
-        width = self.region.width or self.app.size.width
-        fixed = sum(width for _, _, width in _FIXED_COLUMNS)
+        total = self.region.width or self.app.size.width
+        fixed = sum(column_width for _, _, column_width in _FIXED_COLUMNS)
         padding = 2 * self.cell_padding * (len(_FIXED_COLUMNS) + 1)
         scrollbar = self.styles.scrollbar_size_vertical
-        return max(_MIN_SESSION_WIDTH, width - fixed - padding - scrollbar)
+        return max(_MIN_SESSION_WIDTH, total - fixed - padding - scrollbar)
 
-    def _on_resize(self, event: events.Resize) -> None:
-        super()._on_resize(event)
+    def on_resize(self, event: events.Resize) -> None:
+        # The session column takes whatever the others leave, so it is re-laid when that changes.
         if self.summaries and self._fitting_session_width() != self._session_width:
             keep = self.current.id if self.current else None
             self._rebuild(keep)
-
-    def action_first_row(self) -> None:
-        self.move_cursor(row=0)
-
-    def action_last_row(self) -> None:
-        self.move_cursor(row=self.row_count - 1)
 
     # -- paging ----------------------------------------------------------------------------
 

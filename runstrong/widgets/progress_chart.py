@@ -32,7 +32,8 @@ class ProgressChart(Widget):
     def render(self) -> Group:
         width = max(1, self.size.width)
         values = [value for _, value in self.points]
-        title = Text(self.title, style=self.get_component_rich_style("progress-chart--title", partial=True))
+        title = Text()
+        title.append(self.title, style=self.get_component_rich_style("progress-chart--title", partial=True))
         title.append(f"  last {self.show(values[-1])} · max {self.show(max(values))} · min {self.show(min(values))}")
         title.truncate(width, overflow="ellipsis")
         low = self.get_component_rich_style("progress-chart--low")
@@ -41,6 +42,8 @@ class ProgressChart(Widget):
         line = Sparkline(values, width=width, height=2, min_color=low.color, max_color=high.color)
         first, last = self.points[0][0].isoformat(), self.points[-1][0].isoformat()
         axis = Text(first.ljust(max(len(first) + 1, width - len(last))) + last if len(self.points) > 1 else first)
-        axis.stylize(self.get_component_rich_style("progress-chart--axis", partial=True))
+        axis.stylize(self.get_component_rich_style("progress-chart--axis"))
         axis.truncate(width)
-        return Group(title, line, axis)
+        # The sparkline's last row has no line end of its own: the empty Text supplies it, so the
+        # dates start on a line of their own.
+        return Group(title, line, Text(""), axis)

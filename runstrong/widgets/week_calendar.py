@@ -43,8 +43,7 @@ class WeekCalendar(Widget):
 
     @property
     def streak(self) -> int:
-        this_week = week_start(self.today)
-        return current_streak(sorted(self.counts.items()) or [(this_week, 0)], self.target, self.today)
+        return current_streak(sorted(self.counts.items()), self.target, self.today)
 
     def _style(self, name: str):  # type: ignore[no-untyped-def]
         return self.get_component_rich_style(f"week-calendar--{name}", partial=True)
@@ -73,8 +72,9 @@ class WeekCalendar(Widget):
         legend = Text()
         for glyph_level, label in enumerate(("0", "1", "2", "3+")):
             glyph, name = LEVELS[glyph_level]
-            legend.append(f" {glyph}", style=self._style(name))
-            legend.append(label, style=self._style("muted"))
+            legend.append(" ")
+            legend.append(glyph, style=self._style(name))
+            legend.append(f"={label}", style=self._style("muted"))
         gap = width - headline.cell_len - legend.cell_len
         if gap >= 1:
             headline.append(" " * gap)

@@ -14,7 +14,6 @@ from runstrong.screens.history import PAGE_SIZE, HistoryScreen
 from runstrong.screens.session_detail import SessionDetailScreen
 from runstrong.screens.today import TodayScreen
 from runstrong.store import Store
-from runstrong.widgets.history_table import HistoryTable
 from runstrong.widgets.week_calendar import WeekCalendar
 
 SUNDAY = date(2026, 11, 22)  # the FakeClock's day
@@ -108,6 +107,17 @@ async def test_more_sessions_load_as_the_cursor_nears_the_end(make_app, store: S
         assert "90 of 90 sessions" in status(app)
 
 
+async def test_scrolling_the_view_to_the_bottom_loads_more(make_app, store: Store) -> None:
+    seed_weeks(store, 20)  # 60 sessions
+    app = make_app(start="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = history(app).table
+        table.scroll_end(animate=False, immediate=True)  # as a mouse wheel would, cursor untouched
+        await pilot.pause()
+        assert table.cursor_row == 0
+        assert len(table.summaries) == 60
+
+
 async def test_filter_by_exercise_with_suggestions(make_app, store: Store) -> None:
     log_session(store, SUNDAY - timedelta(days=7))
     only_plank = log_session(store, SUNDAY, slots=[PlannedSet("plank", "Plank", 1, None, None, 45)])
@@ -141,7 +151,7 @@ async def test_filter_by_dates_and_a_bad_date_is_shown_at_the_field(make_app, st
         await pilot.press(*"2026-13-01", "enter")
         await pilot.pause()
         error = str(app.screen.query_one("#filter-error", Label).render())
-        assert "From" in error and "2026-13-01" in error and "not a date" in error
+        assert "From" in error and "2026-13-01" in error and "YYYY-MM-DD" in error
         assert app.screen.query_one("#filter-from", Input).has_class("-invalid")
         assert [s.id for s in table.summaries] == before  # nothing applied
 
