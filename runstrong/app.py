@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 # time than everything Today needs (History alone ~60 ms of imports).
 
 
+def warm_up_writes() -> None:
+    import sqlite_utils  # noqa: F401
+
+
 def history_screen() -> Screen:
     from runstrong.screens.history import HistoryScreen
 
@@ -72,6 +76,9 @@ class RunStrongApp(App[None]):
     async def on_mount(self) -> None:
         if self.quick is not None:
             await self.open_quick_timer(self.quick)
+        # The store defers importing sqlite-utils to its first write; do that import off the
+        # event loop now, after first paint, so the first tick of the day does not wait for it.
+        self.call_after_refresh(self.run_worker, warm_up_writes, thread=True, exit_on_error=False)
 
     # -- settings and program --------------------------------------------------------------
 

@@ -66,6 +66,7 @@ class TodayScreen(Screen[None]):
         self.day_index = 0
         self.session: Session | None = None
         self.undo_stack: list[SetChange | Finished] = []
+        self._seen: tuple[int, str] = (-1, "")
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="today-header"):
@@ -108,15 +109,29 @@ class TodayScreen(Screen[None]):
         else:
             day_index = (last.day_index + 1) % len(program.days) if last else 0
         self.program, self.day_index, self.day = program, day_index, program.days[day_index]
+        same_session = session is not None and self.session is not None and session.id == self.session.id
         self.session = session
         slots: list[Slot] = list(session.sets) if session else list(plan_day(self.day, app.catalog))
         checklist = self.checklist
+        cursor = checklist.cursor
         checklist.cursor = 0
         checklist.show(slots, self.prescriptions)
-        checklist.cursor = checklist.first_open()
+        checklist.cursor = cursor if same_session and cursor < len(slots) else checklist.first_open()
         self.query_one("#session-title", Label).update(f"[b]{program.name}[/b] · {self.day.name}")
         self.query_one("#session-date", Label).update(self.app.clock.now().strftime("%a %d %b"))
         self.update_summary()
+        self._mark_seen()
+
+    def _mark_seen(self) -> None:
+        """Remember the data and the day this screen shows, to notice when either moved on."""
+        self._seen = (self.app.store.revision, self._today())
+
+    async def on_screen_resume(self) -> None:
+        # Back from History (a session edited or deleted), Settings, or past midnight: show
+        # what is stored now. Today's undo steps belong to what was shown before, so they go.
+        if self.program is not None and self._seen != (self.app.store.revision, self._today()):
+            self.undo_stack.clear()
+            await self.load()
 
     @property
     def prescriptions(self) -> dict[str, Prescription]:
@@ -170,6 +185,7 @@ class TodayScreen(Screen[None]):
     # -- changes ---------------------------------------------------------------------------
 
     def _show_change(self, index: int, previous: SetLog, new: SetLog) -> None:
+        self._mark_seen()
         self.undo_stack.append(SetChange(index, previous))
         self.checklist.update_slot(index, new)
         self.update_summary()
@@ -276,6 +292,7 @@ class TodayScreen(Screen[None]):
             self.undo_stack.append(entry)
             self.app.notify(f"Not undone: {error}", severity="error", timeout=10)
             return
+        self._mark_seen()
         if isinstance(entry, Finished):
             self.run_worker(self.load(), exclusive=True)
             self.app.notify("Session open again", timeout=2)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Label
 
+from runstrong.core.models import SetLog
 from runstrong.screens.edit_set import EditSetScreen
 from runstrong.screens.exercise_info import ExerciseInfoScreen
 from runstrong.screens.help import HelpScreen
@@ -283,3 +284,27 @@ async def test_palette_offers_programs_and_exercises(make_app) -> None:
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Program: Advanced (3 days/week)" in titles
         assert "Exercise: Copenhagen plank" in titles
+
+
+async def test_today_shows_what_history_changed(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "space")
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("enter")  # open today's session
+        await pilot.pause()
+        await pilot.press("D", "y")  # delete the whole session, confirmed: back on the list
+        await pilot.pause()
+        await pilot.press("escape")  # to Today
+        await pilot.pause()
+        screen = today(app)
+        assert screen.session is None and not any(isinstance(slot, SetLog) for slot in screen.checklist.slots)
+        await pilot.press("space")  # a tick now starts a new session, not the deleted one
+    store = Store.open(db_path)
+    try:
+        rows = store.conn.execute("SELECT id, deleted_at IS NOT NULL FROM sessions ORDER BY id").fetchall()
+        assert rows == [(1, 1), (2, 0)]
+        assert sum(s.done for s in store.session_sets(2)) == 1
+    finally:
+        store.close()
