@@ -13,6 +13,8 @@ from textual.widgets import Button, Label
 class ConfirmScreen(ModalScreen[bool]):
     """Ask `question`; `y` or the confirm button says yes, `n`, escape or Cancel say no."""
 
+    CSS_PATH = "history.tcss"
+
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Yes, do it"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no", tooltip="No, leave everything as it is"),

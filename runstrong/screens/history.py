@@ -113,6 +113,8 @@ def describe_undo(change: Change) -> str:
 class HistoryScreen(Screen[None]):
     """The list of sessions. Changes made in a session's detail show here when you come back."""
 
+    CSS_PATH = "history.tcss"
+
     app: RunStrongApp
     HELP_TITLE = "History"
     # Focused as the screen activates, not after mount: one Footer rebuild fewer on first paint.

@@ -79,6 +79,8 @@ def send_desktop_notice(app: App[Any], message: str) -> None:
 class HoldTimerScreen(Screen[None]):
     """Runs one TimerPlan for one exercise; q, escape or enter closes its summary."""
 
+    CSS_PATH = "hold_timer.tcss"
+
     app: RunStrongApp
 
     HELP_TITLE = "Hold timer"

@@ -190,6 +190,8 @@ def exercise_progress(sets: Sequence[SetLog], unit: Unit, today: date, flag_styl
 class ProgressScreen(Screen[None]):
     """One exercise over time. Opened from History (`p`) or from a set in session detail."""
 
+    CSS_PATH = "history.tcss"
+
     app: RunStrongApp
     HELP_TITLE = "Progress"
     # Focused as the screen activates (arrows scroll the page), not after mount: one restyle fewer.
@@ -251,6 +253,8 @@ class ProgressScreen(Screen[None]):
 
 class ExercisePickerScreen(ModalScreen[str | None]):
     """Choose an exercise that has logged sets; dismisses with its id, or None."""
+
+    CSS_PATH = "history.tcss"
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="exercise_picker.cancel", tooltip="Close without choosing")]
 

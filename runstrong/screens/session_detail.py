@@ -74,6 +74,8 @@ def set_cells(logged: SetLog, unit: Unit) -> list[Text]:
 class SessionDetailScreen(Screen[None]):
     """One session's sets. Every change is committed by the store before the table shows it."""
 
+    CSS_PATH = "history.tcss"
+
     app: RunStrongApp
     HELP_TITLE = "Session"
     AUTO_FOCUS = "#detail-sets"

@@ -21,6 +21,8 @@ MAX_PAUSE_S = 60
 class SettingsScreen(ModalScreen[Settings | None]):
     """Edit the settings; dismisses with the new Settings, or None when cancelled."""
 
+    CSS_PATH = "settings.tcss"
+
     HELP_TITLE = "Settings"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="settings.cancel", tooltip="Close without saving")]
 
