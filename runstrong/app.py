@@ -13,7 +13,6 @@ from textual.screen import Screen
 
 from runstrong.core.catalog import Catalog, default_rest_s, load_catalog
 from runstrong.core.clock import Clock, SystemClock
-from runstrong.core.holdclock import TimerPlan
 from runstrong.core.models import Program, SetLog
 from runstrong.core.settings import Settings
 from runstrong.screens.today import TodayScreen
@@ -190,6 +189,8 @@ class RunStrongApp(App[None]):
         by_side = {slots[i].side: i for i in indexes}
         sides = len(indexes) == 2
         prescription = today.prescriptions.get(exercise.id, exercise.default)
+        from runstrong.core.holdclock import TimerPlan
+
         plan = TimerPlan(
             hold_s=slot.target_hold_s,
             sides=sides,

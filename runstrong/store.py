@@ -16,7 +16,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import platformdirs
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -87,6 +86,8 @@ class StoreError(Exception):
 
 def default_db_path() -> Path:
     """Where the database lives when neither --db nor RUNSTRONG_DB says otherwise."""
+    import platformdirs  # only when no path was given: not on every start-up
+
     return platformdirs.user_data_path("runstrong") / "runstrong.db"
 
 

@@ -13,13 +13,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from runstrong.core.models import SetLog
 from runstrong.store import HistoryFilter, Store, StoreError
 from runstrong.widgets.history_filter import HistoryFilterBar
 from runstrong.widgets.history_table import HistoryTable
 from runstrong.widgets.week_calendar import WeekCalendar
+from runstrong.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -142,7 +143,7 @@ class HistoryScreen(Screen[None]):
         yield HistoryFilterBar(self.app.catalog, id="history-filter")
         yield HistoryTable(self.app.settings.unit, id="history-table")
         yield Label(id="history-status")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def table(self) -> HistoryTable:

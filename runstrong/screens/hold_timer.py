@@ -21,13 +21,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Label, ProgressBar, Static
+from textual.widgets import Digits, Label, ProgressBar, Static
 
 from runstrong.core.clock import Clock
 from runstrong.core.durations import format_clock, format_seconds
 from runstrong.core.holdclock import Event, HoldClock, HoldCompleted, HoldRecord, Phase, PhaseStarted, TimerPlan
 from runstrong.core.models import Side
 from runstrong.core.set_input import MAX_HOLD_S
+from runstrong.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -148,7 +149,7 @@ class HoldTimerScreen(Screen[None]):
                 yield Static(id="summary-rows")
             closes = "quits runstrong" if self.quit_on_close else "closes the timer"
             yield Label(f"[dim]q, escape or enter {closes}[/dim]", id="summary-hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._handle(self.hold.start())

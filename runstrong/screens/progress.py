@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from runstrong.core.durations import format_clock
@@ -36,6 +36,7 @@ from runstrong.core.progress import (
 from runstrong.core.settings import Unit, format_load, kg_to_display
 from runstrong.store import StoreError
 from runstrong.widgets.progress_chart import ProgressChart
+from runstrong.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -248,7 +249,7 @@ class ProgressScreen(Screen[None]):
                     classes="progress-section",
                 )
                 yield Static(aligned(("Date", "Record", "Value", ""), progress.records, right=frozenset({2})), id="records")
-        yield Footer()
+        yield KeyFooter()
 
 
 class ExercisePickerScreen(ModalScreen[str | None]):

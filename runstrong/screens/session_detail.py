@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from runstrong.core.catalog import Catalog
 from runstrong.core.clock import stamp
@@ -23,6 +23,7 @@ from runstrong.screens.history import HistoryUndo, SessionDeleted, SetDeleted, S
 from runstrong.store import StoreError
 from runstrong.widgets.history_table import DASH, totals_line
 from runstrong.widgets.list_table import ListTable
+from runstrong.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -104,7 +105,7 @@ class SessionDetailScreen(Screen[None]):
         for key, label in (("set", "Set"), ("side", "Side"), ("reps", "Reps"), ("load", "Load"), ("hold", "Hold"), ("time", "Time")):
             table.add_column(Text(label, justify="left" if key == "side" else "right"), key=key)
         yield table
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def table(self) -> ListTable:

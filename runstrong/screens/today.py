@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from runstrong.core.clock import stamp
 from runstrong.core.durations import format_seconds
@@ -20,6 +20,7 @@ from runstrong.core.plan import PlannedSet, plan_day
 from runstrong.store import StoreError
 from runstrong.widgets.rest_bar import RestBar
 from runstrong.widgets.set_checklist import SetChecklist, Slot
+from runstrong.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from runstrong.screens.edit_set import SetEdit
@@ -76,7 +77,7 @@ class TodayScreen(Screen[None]):
         yield Label(id="set-detail")
         yield RestBar(id="rest-bar")
         yield Label(id="summary")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(compact=True, show_command_palette=False)
 
     @property
     def checklist(self) -> SetChecklist:
@@ -84,7 +85,7 @@ class TodayScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         await self.load()
-        self.checklist.focus()
+        # The checklist takes focus by AUTO_FOCUS; focusing it again here cost a Footer rebuild.
         # "Time since the first tick" is shown in minutes; twice a minute keeps it honest.
         self.set_interval(30, self.update_summary)
 
