@@ -231,9 +231,13 @@ class RunStrongApp(App[None]):
 
         log = QuickLog(self.store, quick, self.clock.now()) if quick.log else None
         commit = partial(self._commit_quick, log) if log is not None else None
-        await self.push_screen(
-            HoldTimerScreen(quick.plan, quick.exercise, self.clock, commit=commit, quit_on_close=True)
+        # The saved get-ready and side-switch settings apply unless --lead said otherwise.
+        plan = replace(
+            quick.plan,
+            lead_s=quick.plan.lead_s if quick.lead_given else self.settings.lead_s,
+            switch_s=self.settings.switch_s,
         )
+        await self.push_screen(HoldTimerScreen(plan, quick.exercise, self.clock, commit=commit, quit_on_close=True))
 
     def _commit_quick(self, log: QuickLog, hold: CompletedHold) -> bool:
         try:
@@ -294,7 +298,6 @@ class RunStrongApp(App[None]):
         self.push_screen(ExerciseInfoScreen(self.catalog.exercise(exercise_id)))
 
     async def _palette_program(self, program_id: str) -> None:
-        if await self.choose_program(program_id):
-            for screen in self.screen_stack:
-                if isinstance(screen, TodayScreen):
-                    await screen.load()
+        # Today reloads itself when it is back on top (the setting changed the store), never
+        # under a running hold timer or an open dialog that still points at its sets.
+        await self.choose_program(program_id)

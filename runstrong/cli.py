@@ -150,7 +150,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         app.run()
     finally:
         store.close()
-    return 0
+    # Non-zero when the app ended on an unhandled error (Textual has printed it).
+    return app.return_code or 0
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -39,6 +39,8 @@ class QuickTimer:
     """Display name: "Plank", or "Hold"."""
     log: bool
     """False with --no-log: time only, write nothing."""
+    lead_given: bool = False
+    """True with --lead; otherwise the saved get-ready setting applies."""
 
 
 def quick_timer_from_args(args: argparse.Namespace, catalog: Catalog) -> QuickTimer:
@@ -61,7 +63,9 @@ def quick_timer_from_args(args: argparse.Namespace, catalog: Catalog) -> QuickTi
             raise UsageError(f"{PROG}: {exercise.name} is counted in reps, not timed; timed exercises: {timed}")
         exercise_id, name, sides = exercise.id, exercise.name, sides or exercise.per_side
     plan = TimerPlan(hold_s=hold_s, sets=args.sets, sides=sides, lead_s=lead_s, rest_s=rest_s)
-    return QuickTimer(plan=plan, exercise_id=exercise_id, exercise=name, log=not args.no_log)
+    return QuickTimer(
+        plan=plan, exercise_id=exercise_id, exercise=name, log=not args.no_log, lead_given=args.lead is not None
+    )
 
 
 def _duration(text: str, what: str, *, allow_zero: bool = False) -> int:

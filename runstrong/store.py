@@ -169,6 +169,7 @@ def _check_contents(path: Path) -> None:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            has_tables = conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
             verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             conn.close()
@@ -176,6 +177,9 @@ def _check_contents(path: Path) -> None:
         raise _describe(path, error) from None
     if verdict != "ok":
         raise StoreError(f"{path}: the database is damaged ({verdict}); runstrong left it untouched")
+    if version == 0 and has_tables:
+        # Every runstrong database carries its schema version; this one is someone else's.
+        raise StoreError(f"{path}: a SQLite database, but not runstrong's; runstrong left it untouched")
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path}: written by a newer runstrong (schema {version}, this one knows up to "
@@ -184,13 +188,17 @@ def _check_contents(path: Path) -> None:
 
 
 def _create_private_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create `path` (and its folder) readable by its owner only; FileExistsError if it exists."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as error:
+        raise StoreError(f"{path}: cannot create the folder {path.parent} ({error.strerror or error})") from None
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
-        return
+        raise
     except OSError as error:
-        raise StoreError(f"{path}: cannot create the database ({error.strerror})") from None
+        raise StoreError(f"{path}: cannot create the file ({error.strerror or error})") from None
     os.close(fd)
 
 
@@ -226,7 +234,10 @@ class Store:
                 raise StoreError(f"{path}: not a file")
             _check_file(path)
         else:
-            _create_private_file(path)
+            try:
+                _create_private_file(path)
+            except FileExistsError:
+                pass  # created by another process a moment ago; open it as it is
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as error:
@@ -277,12 +288,12 @@ class Store:
         while target.exists():
             counter += 1
             target = self.path.with_name(f"{self.path.name}.v{version}.{counter}.bak")
+        _create_private_file(target)
         dest = sqlite3.connect(target)
         try:
             self.conn.backup(dest)
         finally:
             dest.close()
-        os.chmod(target, 0o600)
         return target
 
     def close(self) -> None:
@@ -367,7 +378,10 @@ class Store:
         """Today's unfinished session of `program_id`, to resume it."""
         rows = self._rows(
             f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE date = ? AND program_id = ? "
-            "AND finished_at IS NULL AND deleted_at IS NULL ORDER BY id DESC LIMIT 1",
+            "AND finished_at IS NULL AND deleted_at IS NULL "
+            # One with ticks wins over a newer empty one (left behind by undoing a finish).
+            "ORDER BY EXISTS (SELECT 1 FROM set_logs WHERE session_id = sessions.id "
+            "AND done_at IS NOT NULL AND deleted_at IS NULL) DESC, id DESC LIMIT 1",
             [date, program_id],
         )
         return _session_from_row(rows[0], self.session_sets(rows[0]["id"])) if rows else None

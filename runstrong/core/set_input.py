@@ -18,7 +18,8 @@ def parse_reps(text: str) -> int | None:
     raw = text.strip()
     if not raw:
         return None
-    if not raw.isdigit():
+    # isascii: "²".isdigit() is true, but int("²") fails.
+    if not (raw.isascii() and raw.isdigit()):
         raise InputProblem(f"Reps must be a whole number from 1 to {MAX_REPS}")
     reps = int(raw)
     if not 1 <= reps <= MAX_REPS:

@@ -94,13 +94,19 @@ class TodayScreen(Screen[None]):
     def _today(self) -> str:
         return self.app.clock.now().date().isoformat()
 
-    async def load(self) -> None:
-        """Show today's open session, or the next day of the chosen program's rotation."""
+    async def load(self, session_id: int | None = None) -> None:
+        """Show today's open session (or session `session_id`), else the next day of the rotation."""
         app = self.app
         program = app.current_program()
         today = self._today()
+        if self.program is not None and program.id != self.program.id:
+            # Undo steps point at sets of the program no longer shown.
+            self.undo_stack.clear()
         try:
-            session = app.store.open_session(today, program.id)
+            if session_id is not None:
+                session: Session | None = app.store.session(session_id)
+            else:
+                session = app.store.open_session(today, program.id)
             last = None if session else app.store.last_session(program.id)
         except StoreError as error:
             app.notify(str(error), severity="error", timeout=10)
@@ -130,9 +136,18 @@ class TodayScreen(Screen[None]):
     async def on_screen_resume(self) -> None:
         # Back from History (a session edited or deleted), Settings, or past midnight: show
         # what is stored now. Today's undo steps belong to what was shown before, so they go.
-        if self.program is not None and self._seen != (self.app.store.revision, self._today()):
-            self.undo_stack.clear()
-            await self.load()
+        if self.program is None or self._seen == (self.app.store.revision, self._today()):
+            return
+        if self._seen[0] == self.app.store.revision and self._has_ticks():
+            # Only the date moved on, mid-workout: keep the session that is under way.
+            self.query_one("#session-date", Label).update(self.app.clock.now().strftime("%a %d %b"))
+            self._mark_seen()
+            return
+        self.undo_stack.clear()
+        await self.load()
+
+    def _has_ticks(self) -> bool:
+        return any(self._is_done(i) for i in range(len(self.checklist.slots)))
 
     @property
     def prescriptions(self) -> dict[str, Prescription]:
@@ -295,7 +310,8 @@ class TodayScreen(Screen[None]):
             return
         self._mark_seen()
         if isinstance(entry, Finished):
-            self.run_worker(self.load(), exclusive=True)
+            # By id: a newer session (the next day, begun meanwhile) would otherwise be shown.
+            self.run_worker(self.load(entry.session_id), exclusive=True)
             self.app.notify("Session open again", timeout=2)
             return
         if self.session is not None and restored.session_id == self.session.id:
@@ -306,7 +322,7 @@ class TodayScreen(Screen[None]):
 
     async def action_finish(self) -> None:
         session = self.session
-        if session is None or not any(self._is_done(i) for i in range(len(self.checklist.slots))):
+        if session is None or not self._has_ticks():
             self.app.notify("Tick at least one set before finishing", severity="warning", timeout=3)
             return
         done = sum(self._is_done(i) for i in range(len(self.checklist.slots)))

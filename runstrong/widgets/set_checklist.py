@@ -71,35 +71,43 @@ class ChecklistBody(Widget):
         super().__init__()
         self.checklist = checklist
         self.box_regions: list[Region] = []
-        self.card_rows: list[int] = []
+        self.card_spans: list[tuple[int, int]] = []
+        """(first line, line count) of each card, spacer line included."""
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.checklist.cards) * 3
+        return len(self._layout(width))
 
     def render(self) -> Content:
+        lines = self._layout(self.size.width)
+        return Content("\n").join(lines) if lines else Content("")
+
+    def _layout(self, width: int) -> list[Content]:
+        """Lay the cards out for `width`; a row of boxes too wide for it wraps onto more lines."""
         checklist = self.checklist
-        width = max(20, self.size.width)
+        width = max(20, width)
         lines: list[Content] = []
         self.box_regions = [Region(0, 0, 0, 0)] * len(checklist.slots)
-        self.card_rows = []
+        self.card_spans = []
         for card in checklist.cards:
+            top = len(lines)
             lines.append(Content(""))
-            self.card_rows.append(len(lines))
             gap = max(1, width - len(card.name) - len(card.prescription))
-            lines.append(
-                Content.assemble((card.name, "bold"), " " * gap, (card.prescription, "$text-muted"))
-            )
+            lines.append(Content.assemble((card.name, "bold"), " " * gap, (card.prescription, "$text-muted")))
             parts: list[Content | str | tuple[str, str]] = []
             x = 0
             for index in range(card.first, card.last + 1):
                 slot = checklist.slots[index]
                 text = f" {box_text(slot, checklist.unit)} ".ljust(7)
+                if parts and x + len(text) > width:
+                    lines.append(Content.assemble(*parts))
+                    parts, x = [], 0
                 style = BOX_STYLES[(is_done(slot), index == checklist.cursor)]
                 parts += [(text, style), " "]
                 self.box_regions[index] = Region(x, len(lines), len(text), 1)
                 x += len(text) + 1
             lines.append(Content.assemble(*parts))
-        return Content("\n").join(lines) if lines else Content("")
+            self.card_spans.append((top, len(lines) - top))
+        return lines
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -190,9 +198,10 @@ class SetChecklist(VerticalScroll, can_focus=True):
 
     def _scroll_to_cursor(self) -> None:
         card = next((n for n, c in enumerate(self.cards) if c.first <= self.cursor <= c.last), None)
-        if card is not None:
+        if card is not None and card < len(self.body.card_spans):
             # Keep the whole card in view (spacer, title and boxes), not only the box.
-            self.scroll_to_region(Region(0, card * 3, self.body.size.width, 3), animate=False, immediate=True)
+            top, height = self.body.card_spans[card]
+            self.scroll_to_region(Region(0, top, self.body.size.width, height), animate=False, immediate=True)
 
     def box_offset(self, index: int) -> tuple[int, int]:
         """Where box `index` is drawn, relative to the body (for clicks in tests and scripts)."""

@@ -223,3 +223,29 @@ def test_resolve_db_path_order(tmp_path: Path) -> None:
     assert resolve_db_path(None, {"RUNSTRONG_DB": "b.db"}) == Path("b.db")
     default = resolve_db_path(None, {})
     assert default.name == "runstrong.db" and "runstrong" in default.parent.as_posix()
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE sessions (id INTEGER PRIMARY KEY, what TEXT)")
+    conn.commit()
+    conn.close()
+    _refused(path, "not runstrong's")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
+def test_a_path_through_a_file_is_one_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "plain.txt"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot create"):
+        Store.open(blocker / "runstrong.db")
+
+
+def test_migration_backup_is_private(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript((FIXTURES / "schema_v1.sql").read_text())
+    conn.close()
+    Store.open(path).close()
+    assert stat.S_IMODE((tmp_path / "old.db.v1.bak").stat().st_mode) == 0o600

@@ -417,3 +417,18 @@ async def test_help_on_the_timer_lists_its_keys(make_app) -> None:
         described = " ".join(description for _, description in app.screen.keys)  # type: ignore[attr-defined]
         for words in ("Pause or resume", "actually held", "not logged", "Add 5 seconds", "Take 5 seconds"):
             assert words in described, words
+
+
+async def test_quick_timer_follows_the_saved_get_ready_unless_lead_is_given(clock: FakeClock, db_path: Path) -> None:
+    store = Store.open(db_path)
+    store.save_settings({"lead_s": "10", "switch_s": "8"})
+    try:
+        app = RunStrongApp(store, clock=clock, quick=quick("20s", "--sides"))
+        async with app.run_test(size=(80, 24)):
+            plan = timer(app).plan
+            assert (plan.lead_s, plan.switch_s) == (10, 8)
+        app = RunStrongApp(store, clock=clock, quick=quick("20s", "--lead", "3"))
+        async with app.run_test(size=(80, 24)):
+            assert timer(app).plan.lead_s == 3
+    finally:
+        store.close()

@@ -308,3 +308,81 @@ async def test_today_shows_what_history_changed(make_app, db_path: Path) -> None
         assert sum(s.done for s in store.session_sets(2)) == 1
     finally:
         store.close()
+
+
+async def test_rows_of_boxes_wrap_on_a_narrow_terminal(make_app, db_path: Path) -> None:
+    store = Store.open(db_path)
+    store.save_settings({"program_id": "beginner"})
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("f")  # nothing ticked yet, so still Workout A; go to B by ticking and finishing
+        await pilot.press("space", "f")
+        await pilot.pause()
+        checklist = today(app).checklist
+        body = app.screen.query_one(ChecklistBody)
+        assert any(slot.exercise_id == "side-plank" for slot in checklist.slots)
+        assert all(region.right <= body.size.width for region in body.box_regions)
+        side_plank = [body.box_regions[i] for i, s in enumerate(checklist.slots) if s.exercise_id == "side-plank"]
+        assert len({region.y for region in side_plank}) == 2, "six per-side boxes take two lines at 60 columns"
+        await pilot.press("end")
+        await pilot.pause()
+        assert checklist_shows_box(checklist, checklist.cursor)
+        # A click on a box of the wrapped line ticks that box.
+        await pilot.click(ChecklistBody, offset=checklist.box_offset(len(checklist.slots) - 1))
+        assert checklist.slots[-1].done
+
+
+async def test_undo_after_switching_program_touches_nothing_unseen(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "p", "down", "enter")
+        await pilot.pause()
+        await pilot.press("u")
+        assert "Nothing to undo" in list(app._notifications)[-1].message
+    store = Store.open(db_path)
+    try:
+        assert store.session_sets(1)[0].done
+    finally:
+        store.close()
+
+
+async def test_undoing_a_finish_after_starting_the_next_day_shows_the_reopened_session(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "f")
+        await pilot.pause()
+        await pilot.press("space", "u", "u")  # tick Workout B, undo that, undo the finish
+        await pilot.pause()
+        assert "Workout A" in str(app.screen.query_one("#session-title", Label).render())
+        assert today(app).checklist.slots[0].done
+    again = make_app()
+    async with again.run_test(size=(80, 24)):
+        assert "Workout A" in str(again.screen.query_one("#session-title", Label).render())
+
+
+async def test_a_workout_past_midnight_stays_on_screen(make_app, clock, db_path: Path) -> None:
+    clock.advance(13 * 3600 + 58 * 60)  # 23:58
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        clock.advance(5 * 60)  # 00:03, the next day
+        await pilot.press("question_mark", "escape")  # Today is back on top
+        await pilot.pause()
+        assert today(app).checklist.slots[0].done
+        await pilot.press("space")
+        assert "Mon 23 Nov" in str(app.screen.query_one("#session-date", Label).render())
+    sets = stored_sets(db_path)
+    assert sum(s.done for s in sets) == 2 and sets[0].session_id == sets[1].session_id == 1
+
+
+async def test_a_superscript_digit_is_refused_not_a_crash(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#reps-input", Input).value = "²"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditSetScreen)
+        assert "whole number" in str(app.screen.query_one("#reps-error", Label).render())
+    assert stored_sets(db_path) == []
