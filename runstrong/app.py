@@ -49,7 +49,7 @@ class RunStrongApp(App[None]):
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen"),
         Binding("comma", "settings", "Settings", show=False, id="app.settings", tooltip="Settings: get-ready, switch break, bell, notices, kg/lb"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit runstrong (every tick is already saved)"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_priority"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_priority", tooltip="Quit runstrong (every tick is already saved)"),
     ]
 
     def __init__(

@@ -11,6 +11,7 @@ import asyncio
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -18,7 +19,13 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from runstrong.app import RunStrongApp
+from runstrong.cli import build_parser
+from runstrong.core.catalog import load_catalog
+from runstrong.quick_timer import quick_timer_from_args
 from runstrong.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from make_history import make_history  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (100, 32)
@@ -61,16 +68,55 @@ async def help_screen(pilot: Pilot, clock: FrozenClock) -> None:
     await pilot.press("question_mark")
 
 
-SHOTS: dict[str, Script] = {"today": today, "help": help_screen}
+async def timer(pilot: Pilot, clock: FrozenClock) -> None:
+    # A Copenhagen plank, per side: 5 s get-ready, then 12 s into the left side.
+    clock.advance(5 + 12)
+    pilot.app.screen.poll()  # type: ignore[attr-defined]
 
 
-async def shoot(name: str, script: Script, folder: Path) -> None:
+async def history(pilot: Pilot, clock: FrozenClock) -> None:
+    await pilot.pause()
+
+
+async def progress(pilot: Pilot, clock: FrozenClock) -> None:
+    from runstrong.screens.progress import ProgressScreen
+
+    await pilot.app.push_screen(ProgressScreen("single-leg-rdl", "Single-leg RDL"))
+    await pilot.pause()
+
+
+@dataclass(frozen=True)
+class Shot:
+    script: Script
+    start: str = "today"
+    seeded: bool = False
+    """Start from half a year of history written by benchmarks/make_history.py."""
+    quick: tuple[str, ...] = ()
+    """`runstrong timer` arguments, to open on the quick timer."""
+
+
+SHOTS: dict[str, Shot] = {
+    "today": Shot(today),
+    "help": Shot(help_screen),
+    "timer": Shot(timer, quick=("45s", "--exercise", "copenhagen", "--sets", "2", "--rest", "1m")),
+    "history": Shot(history, start="history", seeded=True),
+    "progress": Shot(progress, start="history", seeded=True),
+}
+
+
+async def shoot(name: str, shot: Shot, folder: Path) -> None:
     clock = FrozenClock()
-    store = Store.open(folder / f"{name}.db")
-    app = RunStrongApp(store, clock=clock)
+    path = folder / f"{name}.db"
+    if shot.seeded:
+        make_history(path, 1, end=MOMENT.date() - timedelta(days=1))
+    store = Store.open(path)
+    quick = None
+    if shot.quick:
+        quick = quick_timer_from_args(build_parser().parse_args(["timer", *shot.quick]), load_catalog())
+    app = RunStrongApp(store, clock=clock, start=shot.start, quick=quick)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await script(pilot, clock)
+        await shot.script(pilot, clock)
         await pilot.pause()
         app.save_screenshot(str(OUT / f"{name}.svg"))
     store.close()
