@@ -20,6 +20,7 @@ from textual.widgets import Input
 
 from runstrong.app import RunStrongApp
 from runstrong.cli import build_parser
+from runstrong.core.clock import ManualClock
 from runstrong.core.catalog import load_catalog
 from runstrong.quick_timer import quick_timer_from_args
 from runstrong.store import Store
@@ -32,28 +33,10 @@ SIZE = (100, 32)
 MOMENT = datetime(2026, 11, 22, 18, 30, tzinfo=timezone(timedelta(hours=1)))
 
 
-class FrozenClock:
-    """Wall time stands still; monotonic time moves only when a script says."""
-
-    def __init__(self) -> None:
-        self.wall = MOMENT
-        self.mono = 5000.0
-
-    def now(self) -> datetime:
-        return self.wall
-
-    def monotonic(self) -> float:
-        return self.mono
-
-    def advance(self, seconds: float) -> None:
-        self.wall += timedelta(seconds=seconds)
-        self.mono += seconds
+Script = Callable[[Pilot, ManualClock], Awaitable[None]]
 
 
-Script = Callable[[Pilot, FrozenClock], Awaitable[None]]
-
-
-async def today(pilot: Pilot, clock: FrozenClock) -> None:
+async def today(pilot: Pilot, clock: ManualClock) -> None:
     for load in ("40", "40", "42.5"):
         await pilot.press("e")
         pilot.app.screen.query_one("#load-input", Input).value = load
@@ -64,21 +47,21 @@ async def today(pilot: Pilot, clock: FrozenClock) -> None:
     await pilot.pause()
 
 
-async def help_screen(pilot: Pilot, clock: FrozenClock) -> None:
+async def help_screen(pilot: Pilot, clock: ManualClock) -> None:
     await pilot.press("question_mark")
 
 
-async def timer(pilot: Pilot, clock: FrozenClock) -> None:
+async def timer(pilot: Pilot, clock: ManualClock) -> None:
     # A Copenhagen plank, per side: 5 s get-ready, then 12 s into the left side.
     clock.advance(5 + 12)
     pilot.app.screen.poll()  # type: ignore[attr-defined]
 
 
-async def history(pilot: Pilot, clock: FrozenClock) -> None:
+async def history(pilot: Pilot, clock: ManualClock) -> None:
     await pilot.pause()
 
 
-async def progress(pilot: Pilot, clock: FrozenClock) -> None:
+async def progress(pilot: Pilot, clock: ManualClock) -> None:
     from runstrong.screens.progress import ProgressScreen
 
     await pilot.app.push_screen(ProgressScreen("single-leg-rdl", "Single-leg RDL"))
@@ -105,7 +88,7 @@ SHOTS: dict[str, Shot] = {
 
 
 async def shoot(name: str, shot: Shot, folder: Path) -> None:
-    clock = FrozenClock()
+    clock = ManualClock(MOMENT)
     path = folder / f"{name}.db"
     if shot.seeded:
         make_history(path, 1, end=MOMENT.date() - timedelta(days=1))

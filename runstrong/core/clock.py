@@ -6,7 +6,7 @@ Both come through one object so tests can hand the app a fake and never sleep.
 from __future__ import annotations
 
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
 
@@ -35,3 +35,21 @@ def stamp(moment: datetime) -> str:
 
 def day_of(moment: datetime) -> date:
     return moment.date()
+
+
+class ManualClock:
+    """A clock that moves only when told to: tests, screenshots and benchmarks drive it."""
+
+    def __init__(self, start: datetime, monotonic_start: float = 1000.0) -> None:
+        self.wall = start
+        self.mono = monotonic_start
+
+    def now(self) -> datetime:
+        return self.wall
+
+    def monotonic(self) -> float:
+        return self.mono
+
+    def advance(self, seconds: float) -> None:
+        self.wall += timedelta(seconds=seconds)
+        self.mono += seconds

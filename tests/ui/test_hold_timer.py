@@ -248,10 +248,7 @@ async def test_the_last_three_seconds_are_counted_out(make_app, clock: FakeClock
 
 
 async def test_bell_toast_and_desktop_notice_at_the_end_of_a_hold(make_app, clock: FakeClock, db_path: Path) -> None:
-    store = Store.open(db_path)
-    store.save_settings({"desktop_notice": "1"})
-    store.close()
-    app = make_app()
+    app = make_app(settings={"desktop_notice": "1"})
     async with app.run_test(size=(80, 24)) as pilot:
         bells: list[int] = []
         written: list[str] = []
@@ -269,10 +266,7 @@ async def test_bell_toast_and_desktop_notice_at_the_end_of_a_hold(make_app, cloc
 
 
 async def test_no_bell_and_no_desktop_notice_when_turned_off(make_app, clock: FakeClock, db_path: Path) -> None:
-    store = Store.open(db_path)
-    store.save_settings({"bell": "0", "desktop_notice": "0"})
-    store.close()
-    app = make_app()
+    app = make_app(settings={"bell": "0", "desktop_notice": "0"})
     async with app.run_test(size=(80, 24)) as pilot:
         bells: list[int] = []
         written: list[str] = []

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from textual.widgets import Label
 
 from runstrong.app import RunStrongApp
-from runstrong.screens.today import TodayScreen
 from runstrong.store import Store
 from runstrong.widgets.rest_bar import RestBar
 
@@ -78,10 +77,7 @@ async def test_the_rest_ends_with_a_bell_and_hides(make_app, clock: FakeClock) -
 
 
 async def test_no_bell_at_the_end_of_a_rest_when_the_bell_is_off(make_app, clock: FakeClock, db_path: Path) -> None:
-    store = Store.open(db_path)
-    store.save_settings({"bell": "0"})
-    store.close()
-    app = make_app()
+    app = make_app(settings={"bell": "0"})
     async with app.run_test(size=(80, 24)) as pilot:
         bells: list[int] = []
         app.bell = lambda: bells.append(1)  # type: ignore[method-assign]
@@ -105,26 +101,20 @@ async def test_the_rest_never_blocks_the_next_tick(make_app, clock: FakeClock, d
         assert rest_text(app).startswith("REST 1:30")  # a fresh rest for the new set
 
 
-async def test_no_rest_between_the_left_and_right_side_of_a_set(make_app) -> None:
+async def test_no_rest_between_the_left_and_right_side_of_a_set(make_app, highlight) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        today = app.screen
-        assert isinstance(today, TodayScreen)
-        checklist = today.checklist
-        checklist.cursor = next(i for i, s in enumerate(checklist.slots) if s.exercise_id == "lunge")
+        highlight(app, "lunge")
         await pilot.press("space")  # lunge set 1, left leg
         assert not rest_bar(app).running
         await pilot.press("space")  # right leg: now the set is done
         assert rest_bar(app).running and "Lunge set 1" in rest_text(app)
 
 
-async def test_plank_rest_is_shorter_than_strength_rest(make_app) -> None:
+async def test_plank_rest_is_shorter_than_strength_rest(make_app, highlight) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        today = app.screen
-        assert isinstance(today, TodayScreen)
-        checklist = today.checklist
-        checklist.cursor = next(i for i, s in enumerate(checklist.slots) if s.exercise_id == "plank")
+        highlight(app, "plank")
         await pilot.press("space")
         assert rest_text(app).startswith("REST 0:45")
 

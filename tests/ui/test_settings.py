@@ -111,29 +111,20 @@ async def test_the_palette_offers_settings(make_app) -> None:
         assert isinstance(app.screen, SettingsScreen)
 
 
-async def test_the_timer_uses_the_saved_get_ready_and_switch_times(make_app, db_path: Path) -> None:
-    store = Store.open(db_path)
-    store.save_settings({"program_id": "intermediate", "lead_s": "10", "switch_s": "15"})
-    store.close()
-    app = make_app()
+async def test_the_timer_uses_the_saved_get_ready_and_switch_times(make_app, db_path: Path, highlight) -> None:
+    app = make_app(settings={"program_id": "intermediate", "lead_s": "10", "switch_s": "15"})
     async with app.run_test(size=(80, 24)) as pilot:
-        today = app.screen
-        assert isinstance(today, TodayScreen)
-        checklist = today.checklist
-        checklist.cursor = next(i for i, s in enumerate(checklist.slots) if s.exercise_id == "side-plank")
+        highlight(app, "side-plank")
         await pilot.press("t")
         timer = app.screen
         assert isinstance(timer, HoldTimerScreen)
         assert (timer.plan.lead_s, timer.plan.switch_s, timer.hold.remaining()) == (10, 15, 10.0)
 
 
-async def test_comma_opens_settings_over_the_timer_too(make_app) -> None:
+async def test_comma_opens_settings_over_the_timer_too(make_app, highlight) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        today = app.screen
-        assert isinstance(today, TodayScreen)
-        checklist = today.checklist
-        checklist.cursor = next(i for i, s in enumerate(checklist.slots) if s.exercise_id == "plank")
+        highlight(app, "plank")
         await pilot.press("t", "comma")
         assert isinstance(app.screen, SettingsScreen)
         await pilot.press("comma")  # typed into the field, not a second dialog

@@ -311,10 +311,7 @@ async def test_today_shows_what_history_changed(make_app, db_path: Path) -> None
 
 
 async def test_rows_of_boxes_wrap_on_a_narrow_terminal(make_app, db_path: Path) -> None:
-    store = Store.open(db_path)
-    store.save_settings({"program_id": "beginner"})
-    store.close()
-    app = make_app()
+    app = make_app(settings={"program_id": "beginner"})
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.press("f")  # nothing ticked yet, so still Workout A; go to B by ticking and finishing
         await pilot.press("space", "f")
