@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -234,10 +234,9 @@ class Store:
                 raise StoreError(f"{path}: not a file")
             _check_file(path)
         else:
-            try:
+            # FileExistsError: another process created it a moment ago; open it as it is.
+            with suppress(FileExistsError):
                 _create_private_file(path)
-            except FileExistsError:
-                pass  # created by another process a moment ago; open it as it is
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as error:

@@ -281,88 +281,68 @@ def quick(*argv: str) -> QuickTimer:
     return quick_timer_from_args(build_parser().parse_args(["timer", *argv]), load_catalog())
 
 
-async def test_quick_timer_logs_a_quick_timer_session_under_the_exercise(clock: FakeClock, db_path: Path) -> None:
-    store = Store.open(db_path)
-    app = RunStrongApp(store, clock=clock, quick=quick("20s", "--exercise", "plank", "--sets", "2", "--rest", "10s"))
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            screen = timer(app)
-            assert "Plank" in text_of(screen, "#timer-exercise")
-            await advance(pilot, clock, 5 + 20)
-            sessions = stored_sessions(db_path)
-            assert len(sessions) == 1 and sessions[0].program == "Quick timer"
-            assert [(s.exercise, s.exercise_id, s.set_no, s.hold_s) for s in sessions[0].sets] == [("Plank", "plank", 1, 20)]
-            assert text_of(screen, "#timer-phase") == "REST"
-            await advance(pilot, clock, 10 + 15)
-            await pilot.press("enter")  # set 2 let go after 15 s
-            sessions = stored_sessions(db_path)
-            assert len(sessions) == 1  # one run, one session
-            assert [(s.set_no, s.hold_s, s.done_at) for s in sessions[0].sets] == [
-                (1, 20, "2026-11-22T10:00:25+01:00"),
-                (2, 15, "2026-11-22T10:00:50+01:00"),
-            ]
-            assert "Hold complete · 2 holds · 35 s held in all" in on_screen(screen)
-            await pilot.press("q")
-            await pilot.pause()
-        assert app.return_code == 0
-    finally:
-        store.close()
+async def test_quick_timer_logs_a_quick_timer_session_under_the_exercise(make_app, clock: FakeClock, db_path: Path) -> None:
+    app = make_app(quick=quick("20s", "--exercise", "plank", "--sets", "2", "--rest", "10s"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = timer(app)
+        assert "Plank" in text_of(screen, "#timer-exercise")
+        await advance(pilot, clock, 5 + 20)
+        sessions = stored_sessions(db_path)
+        assert len(sessions) == 1 and sessions[0].program == "Quick timer"
+        assert [(s.exercise, s.exercise_id, s.set_no, s.hold_s) for s in sessions[0].sets] == [("Plank", "plank", 1, 20)]
+        assert text_of(screen, "#timer-phase") == "REST"
+        await advance(pilot, clock, 10 + 15)
+        await pilot.press("enter")  # set 2 let go after 15 s
+        sessions = stored_sessions(db_path)
+        assert len(sessions) == 1  # one run, one session
+        assert [(s.set_no, s.hold_s, s.done_at) for s in sessions[0].sets] == [
+            (1, 20, "2026-11-22T10:00:25+01:00"),
+            (2, 15, "2026-11-22T10:00:50+01:00"),
+        ]
+        assert "Hold complete · 2 holds · 35 s held in all" in on_screen(screen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
 
 
-async def test_quick_timer_without_an_exercise_logs_hold(clock: FakeClock, db_path: Path) -> None:
-    store = Store.open(db_path)
-    app = RunStrongApp(store, clock=clock, quick=quick("10", "--lead", "0"))
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            assert text_of(timer(app), "#timer-phase") == "HOLD"
-            await advance(pilot, clock, 10)
-            [session] = stored_sessions(db_path)
-            assert [(s.exercise, s.exercise_id, s.hold_s) for s in session.sets] == [("Hold", "hold", 10)]
-    finally:
-        store.close()
-
-
-async def test_quick_timer_with_no_log_writes_nothing(clock: FakeClock, db_path: Path) -> None:
-    store = Store.open(db_path)
-    app = RunStrongApp(store, clock=clock, quick=quick("20s", "--exercise", "plank", "--no-log"))
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await advance(pilot, clock, 60)
-            assert "Hold complete · held 20 s" in on_screen(timer(app))
-        assert stored_sessions(db_path) == []
-    finally:
-        store.close()
-
-
-async def test_quitting_mid_hold_logs_nothing_for_that_hold(clock: FakeClock, db_path: Path) -> None:
-    store = Store.open(db_path)
-    app = RunStrongApp(store, clock=clock, quick=quick("20s", "--exercise", "copenhagen"))
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            assert timer(app).plan.sides  # a per-side exercise is timed per side
-            await advance(pilot, clock, 5 + 20 + 5 + 10)  # left done, right half-way
-            await pilot.press("ctrl+q")
+async def test_quick_timer_without_an_exercise_logs_hold(make_app, clock: FakeClock, db_path: Path) -> None:
+    app = make_app(quick=quick("10", "--lead", "0"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert text_of(timer(app), "#timer-phase") == "HOLD"
+        await advance(pilot, clock, 10)
         [session] = stored_sessions(db_path)
-        assert [(s.side, s.hold_s) for s in session.sets] == [(Side.LEFT, 20)]
-    finally:
-        store.close()
+        assert [(s.exercise, s.exercise_id, s.hold_s) for s in session.sets] == [("Hold", "hold", 10)]
 
 
-async def test_a_long_stall_logs_every_hold_at_its_own_deadline(clock: FakeClock, db_path: Path) -> None:
-    store = Store.open(db_path)
-    app = RunStrongApp(store, clock=clock, quick=quick("20s", "--sides", "--sets", "2", "--rest", "30s"))
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await advance(pilot, clock, 1000)  # the lid was shut
-            [session] = stored_sessions(db_path)
-            assert [(s.set_no, s.side, s.done_at[11:19]) for s in session.sets] == [
-                (1, Side.LEFT, "10:00:25"),
-                (1, Side.RIGHT, "10:00:50"),
-                (2, Side.LEFT, "10:01:40"),
-                (2, Side.RIGHT, "10:02:05"),
-            ]
-    finally:
-        store.close()
+async def test_quick_timer_with_no_log_writes_nothing(make_app, clock: FakeClock, db_path: Path) -> None:
+    app = make_app(quick=quick("20s", "--exercise", "plank", "--no-log"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 60)
+        assert "Hold complete · held 20 s" in on_screen(timer(app))
+    assert stored_sessions(db_path) == []
+
+
+async def test_quitting_mid_hold_logs_nothing_for_that_hold(make_app, clock: FakeClock, db_path: Path) -> None:
+    app = make_app(quick=quick("20s", "--exercise", "copenhagen"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert timer(app).plan.sides  # a per-side exercise is timed per side
+        await advance(pilot, clock, 5 + 20 + 5 + 10)  # left done, right half-way
+        await pilot.press("ctrl+q")
+    [session] = stored_sessions(db_path)
+    assert [(s.side, s.hold_s) for s in session.sets] == [(Side.LEFT, 20)]
+
+
+async def test_a_long_stall_logs_every_hold_at_its_own_deadline(make_app, clock: FakeClock, db_path: Path) -> None:
+    app = make_app(quick=quick("20s", "--sides", "--sets", "2", "--rest", "30s"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 1000)  # the lid was shut
+        [session] = stored_sessions(db_path)
+        assert [(s.set_no, s.side, s.done_at[11:19]) for s in session.sets] == [
+            (1, Side.LEFT, "10:00:25"),
+            (1, Side.RIGHT, "10:00:50"),
+            (2, Side.LEFT, "10:01:40"),
+            (2, Side.RIGHT, "10:02:05"),
+        ]
 
 
 async def test_q_closes_the_summary_back_to_today(make_app, clock: FakeClock) -> None:
@@ -388,19 +368,15 @@ async def test_a_hold_past_its_end_is_saved_even_if_escape_comes_first(make_app,
         assert "Hold complete · held 30 s" in on_screen(screen)
 
 
-async def test_escape_during_a_rest_keeps_every_finished_hold(clock: FakeClock, db_path: Path) -> None:
-    store = Store.open(db_path)
-    app = RunStrongApp(store, clock=clock, quick=quick("20s", "--sets", "3", "--rest", "30s"))
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await advance(pilot, clock, 5 + 20 + 10)
-            await pilot.press("escape")
-            text = on_screen(timer(app))
-            assert "Timer stopped · 1 logged, 20 s held" in text and "in progress" not in text
-            [session] = stored_sessions(db_path)
-            assert [s.hold_s for s in session.sets] == [20]
-    finally:
-        store.close()
+async def test_escape_during_a_rest_keeps_every_finished_hold(make_app, clock: FakeClock, db_path: Path) -> None:
+    app = make_app(quick=quick("20s", "--sets", "3", "--rest", "30s"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await advance(pilot, clock, 5 + 20 + 10)
+        await pilot.press("escape")
+        text = on_screen(timer(app))
+        assert "Timer stopped · 1 logged, 20 s held" in text and "in progress" not in text
+        [session] = stored_sessions(db_path)
+        assert [s.hold_s for s in session.sets] == [20]
 
 
 async def test_help_on_the_timer_lists_its_keys(make_app) -> None:
