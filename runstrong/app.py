@@ -76,8 +76,9 @@ class RunStrongApp(App[None]):
         if self.quick is not None:
             await self.open_quick_timer(self.quick)
         # The store defers importing sqlite-utils to its first write; do that import off the
-        # event loop now, after first paint, so the first tick of the day does not wait for it.
-        self.call_after_refresh(self.run_worker, warm_up_writes, thread=True, exit_on_error=False)
+        # event loop a second after start (any sooner and it competes with the first paint),
+        # so the first tick of the day does not wait for it.
+        self.set_timer(1.0, partial(self.run_worker, warm_up_writes, thread=True, exit_on_error=False))
 
     # -- settings and program --------------------------------------------------------------
 
