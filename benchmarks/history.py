@@ -165,7 +165,11 @@ async def progress_open(db: Path, runs: int) -> list[dict[str, object]]:
 
     from runstrong.app import RunStrongApp
     from runstrong.core.settings import Unit
-    from runstrong.screens.progress import ProgressScreen, cyclic_gc_paused, exercise_progress
+    from runstrong.screens.progress import (
+        ProgressScreen,
+        cyclic_gc_paused,
+        exercise_progress,
+    )
     from runstrong.store import Store
 
     class BareScreen(Screen[None]):

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 from runstrong.core.models import Session, SetLog, Side
 from runstrong.core.plan import PlannedSet
+
 # The UI validates against these limits; the schema's CHECK constraints repeat them as a backstop.
 from runstrong.core.set_input import MAX_HOLD_S, MAX_LOAD_KG, MAX_REPS
 

@@ -20,8 +20,8 @@ from textual.widgets import Input
 
 from runstrong.app import RunStrongApp
 from runstrong.cli import build_parser
-from runstrong.core.clock import ManualClock
 from runstrong.core.catalog import load_catalog
+from runstrong.core.clock import ManualClock
 from runstrong.quick_timer import quick_timer_from_args
 from runstrong.store import Store
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from runstrong.app import RunStrongApp
-from runstrong.screens.today import TodayScreen
 from runstrong.core.clock import ManualClock
+from runstrong.screens.today import TodayScreen
 from runstrong.store import Store
 
 # A fixed Sunday morning at the gym, with an offset so time zones are exercised.

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from runstrong.core.models import Exercise, Kind, Prescription, Program, ProgramDay, ProgramItem
+from runstrong.core.models import (
+    Exercise,
+    Kind,
+    Prescription,
+    Program,
+    ProgramDay,
+    ProgramItem,
+)
 
 CATEGORIES = ("legs", "hips", "posterior chain", "calves & feet", "core", "plyometric", "upper body")
 

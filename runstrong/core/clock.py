@@ -5,9 +5,15 @@ Both come through one object so tests can hand the app a fake and never sleep.
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Protocol
+
+
+class Cancellable(Protocol):
+    def cancel(self) -> None: ...
 
 
 class Clock(Protocol):
@@ -19,6 +25,11 @@ class Clock(Protocol):
         """Seconds on a clock that never jumps (what countdowns are measured on)."""
         ...
 
+    def call_at(self, deadline: float, callback: Callable[[], None]) -> Cancellable:
+        """Run `callback` once when monotonic time reaches `deadline`, on the clock's own
+        schedule rather than the event loop's (the system clock uses a thread)."""
+        ...
+
 
 class SystemClock:
     def now(self) -> datetime:
@@ -26,6 +37,12 @@ class SystemClock:
 
     def monotonic(self) -> float:
         return time.monotonic()
+
+    def call_at(self, deadline: float, callback: Callable[[], None]) -> Cancellable:
+        timer = threading.Timer(max(0.0, deadline - time.monotonic()), callback)
+        timer.daemon = True  # never keeps a closing app alive
+        timer.start()
+        return timer
 
 
 def stamp(moment: datetime) -> str:
@@ -43,6 +60,7 @@ class ManualClock:
     def __init__(self, start: datetime, monotonic_start: float = 1000.0) -> None:
         self.wall = start
         self.mono = monotonic_start
+        self._due: list[_Scheduled] = []
 
     def now(self) -> datetime:
         return self.wall
@@ -50,6 +68,27 @@ class ManualClock:
     def monotonic(self) -> float:
         return self.mono
 
+    def call_at(self, deadline: float, callback: Callable[[], None]) -> Cancellable:
+        scheduled = _Scheduled(deadline, callback)
+        self._due.append(scheduled)
+        return scheduled
+
     def advance(self, seconds: float) -> None:
+        """Move both clocks on, running what fell due in deadline order (as a timer would)."""
         self.wall += timedelta(seconds=seconds)
         self.mono += seconds
+        due = sorted((s for s in self._due if s.deadline <= self.mono), key=lambda s: s.deadline)
+        self._due = [s for s in self._due if s.deadline > self.mono]
+        for scheduled in due:
+            if not scheduled.cancelled:
+                scheduled.callback()
+
+
+class _Scheduled:
+    def __init__(self, deadline: float, callback: Callable[[], None]) -> None:
+        self.deadline = deadline
+        self.callback = callback
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True

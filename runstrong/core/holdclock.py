@@ -178,6 +178,13 @@ class HoldClock:
         """1-based number of the hold running now, or coming next ("hold 2 of 4")."""
         return self._step.hold_no
 
+    @property
+    def deadline(self) -> float | None:
+        """Clock time the current phase ends; None while paused, before start, or when done."""
+        if self.phase is Phase.DONE or not self.started or self.paused:
+            return None
+        return self._deadline
+
     def remaining(self) -> float:
         """Seconds left in the current phase: deadline - now, frozen while paused, never < 0."""
         if self.phase is Phase.DONE:

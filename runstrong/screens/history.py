@@ -19,8 +19,8 @@ from runstrong.core.models import SetLog
 from runstrong.store import HistoryFilter, Store, StoreError
 from runstrong.widgets.history_filter import HistoryFilterBar
 from runstrong.widgets.history_table import HistoryTable
-from runstrong.widgets.week_calendar import WeekCalendar
 from runstrong.widgets.key_footer import KeyFooter
+from runstrong.widgets.week_calendar import WeekCalendar
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp

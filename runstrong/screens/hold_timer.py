@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -24,8 +25,17 @@ from textual.timer import Timer
 from textual.widgets import Digits, Label, ProgressBar, Static
 
 from runstrong.core.clock import Clock
+from runstrong.core.deadline_bell import DeadlineBell
 from runstrong.core.durations import format_clock, format_seconds
-from runstrong.core.holdclock import Event, HoldClock, HoldCompleted, HoldRecord, Phase, PhaseStarted, TimerPlan
+from runstrong.core.holdclock import (
+    Event,
+    HoldClock,
+    HoldCompleted,
+    HoldRecord,
+    Phase,
+    PhaseStarted,
+    TimerPlan,
+)
 from runstrong.core.models import Side
 from runstrong.core.set_input import MAX_HOLD_S
 from runstrong.widgets.key_footer import KeyFooter
@@ -130,6 +140,7 @@ class HoldTimerScreen(Screen[None]):
         self._texts: dict[str, str] = {}
         self._ticker: Timer | None = None
         self._wake: Timer | None = None
+        self.deadline_bell = DeadlineBell(clock, self._ring_bell)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="timer-header"):
@@ -155,6 +166,7 @@ class HoldTimerScreen(Screen[None]):
         self._handle(self.hold.start())
         self._ticker = self.set_interval(POLL_S, self.poll)
         self._refresh_face()
+        self._arm_bell()
 
     # -- the tick --------------------------------------------------------------------------
 
@@ -165,6 +177,7 @@ class HoldTimerScreen(Screen[None]):
             self._handle(events)
         self._refresh_face()
         self._arm_wake()
+        self._arm_bell()
 
     def _arm_wake(self) -> None:
         # The 10 Hz grid can sit up to 100 ms behind a deadline moved by a pause or +/-:
@@ -189,26 +202,50 @@ class HoldTimerScreen(Screen[None]):
     # -- events from the clock -------------------------------------------------------------
 
     def _handle(self, events: list[Event]) -> None:
-        ring = False
+        # The bell first: the runner listens for it, and saving a hold waits for the disk.
+        # A deadline the DeadlineBell already rang on time is not rung again; and once per
+        # batch: a stall that crossed several phases rings once, not in a burst.
+        if any([self.deadline_bell.claim(at) for at in self._bell_moments(events)]):
+            self._ring_bell()
         for index, event in enumerate(events):
             if isinstance(event, HoldCompleted):
-                # The phase after a hold starts when the hold ended; after a stall that is
-                # earlier than now, and the log should say when it really ended.
-                ended = next((e.at for e in events[index + 1 :] if isinstance(e, PhaseStarted)), self.clock.monotonic())
-                self._completed(event.record, ended)
-                ring = True
+                self._completed(event.record, self._ended_at(events, index))
             elif event.phase is Phase.HOLD:
                 self._status("")
-                ring = True
                 if self.plan.sides and event.side is Side.RIGHT:
                     message = f"Switch sides: right side, hold {format_seconds(self.plan.hold_s)}"
                     self.notify(message, timeout=3)
                     self._desktop_notice(message)
             elif event.phase is Phase.DONE:
                 self._show_summary()
-        if ring and self.app.settings.bell:
-            # Once per batch: a stall that crossed several phases rings once, not in a burst.
-            self.app.bell()
+
+    def _ended_at(self, events: list[Event], index: int) -> float:
+        # The phase after a hold starts when the hold ended; after a stall that is earlier
+        # than now, and the log should say when it really ended.
+        return next((e.at for e in events[index + 1 :] if isinstance(e, PhaseStarted)), self.clock.monotonic())
+
+    def _bell_moments(self, events: list[Event]) -> list[float]:
+        """When each hold in `events` began or ended: the moments the bell marks."""
+        moments: list[float] = []
+        for index, event in enumerate(events):
+            if isinstance(event, HoldCompleted):
+                moments.append(self._ended_at(events, index))
+            elif event.phase is Phase.HOLD:
+                moments.append(event.at)
+        return moments
+
+    def _ring_bell(self) -> None:
+        """Called on the event loop, or from the clock's timer thread (driver writes are queued)."""
+        if self.app.settings.bell:
+            # The app may be closing while the timer thread fires; a bell then is not worth a crash.
+            with suppress(AssertionError):
+                self.app.bell()
+
+    def _arm_bell(self) -> None:
+        self.deadline_bell.arm(self.hold.deadline)
+
+    def on_unmount(self) -> None:
+        self.deadline_bell.disarm()
 
     def _completed(self, record: HoldRecord, ended: float) -> None:
         done_at = self.clock.now() - timedelta(seconds=max(0.0, self.clock.monotonic() - ended))
@@ -334,6 +371,7 @@ class HoldTimerScreen(Screen[None]):
         self._handle(self.hold.finish_now())
         self._refresh_face()
         self._arm_wake()
+        self._arm_bell()
 
     def action_abandon(self) -> None:
         self._cancel_wake()
@@ -343,6 +381,7 @@ class HoldTimerScreen(Screen[None]):
             return
         self.dropped_hold = self.hold.phase is Phase.HOLD
         self._handle(self.hold.abandon())
+        self.deadline_bell.disarm()
         if not self.hold.records:
             self.notify("Timer stopped · nothing logged", timeout=3)
             self.action_close()

@@ -35,8 +35,8 @@ from runstrong.core.progress import (
 )
 from runstrong.core.settings import Unit, format_load, kg_to_display
 from runstrong.store import StoreError
-from runstrong.widgets.progress_chart import ProgressChart
 from runstrong.widgets.key_footer import KeyFooter
+from runstrong.widgets.progress_chart import ProgressChart
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp

@@ -19,11 +19,18 @@ from runstrong.core.progress import session_totals
 from runstrong.core.settings import Unit, format_load
 from runstrong.screens.confirm import ConfirmScreen
 from runstrong.screens.edit_set import EditSetScreen, SetEdit
-from runstrong.screens.history import HistoryUndo, SessionDeleted, SetDeleted, SetEdited, changed_set, describe_undo
+from runstrong.screens.history import (
+    HistoryUndo,
+    SessionDeleted,
+    SetDeleted,
+    SetEdited,
+    changed_set,
+    describe_undo,
+)
 from runstrong.store import StoreError
 from runstrong.widgets.history_table import DASH, totals_line
-from runstrong.widgets.list_table import ListTable
 from runstrong.widgets.key_footer import KeyFooter
+from runstrong.widgets.list_table import ListTable
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp

@@ -18,13 +18,13 @@ from runstrong.core.durations import format_seconds
 from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
 from runstrong.core.plan import PlannedSet, plan_day
 from runstrong.store import StoreError
+from runstrong.widgets.key_footer import KeyFooter
 from runstrong.widgets.rest_bar import RestBar
 from runstrong.widgets.set_checklist import SetChecklist, Slot
-from runstrong.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
-    from runstrong.screens.edit_set import SetEdit
     from runstrong.app import RunStrongApp
+    from runstrong.screens.edit_set import SetEdit
 
 
 @dataclass(frozen=True)

@@ -402,3 +402,34 @@ async def test_quick_timer_follows_the_saved_get_ready_unless_lead_is_given(cloc
             assert timer(app).plan.lead_s == 3
     finally:
         store.close()
+
+
+async def test_the_bell_rings_on_time_while_the_screen_is_busy(make_app, clock: FakeClock, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bells: list[float] = []
+        app.bell = lambda: bells.append(clock.monotonic())  # type: ignore[method-assign]
+        screen = await open_timer(app, pilot, "plank")
+        await advance(pilot, clock, 5)  # the hold begins; the screen knows when it will end
+        hold_end = clock.monotonic() + 30
+        bells.clear()
+        screen._ticker.pause()  # a busy event loop: the screen polls no more
+        clock.advance(30)
+        assert bells == [hold_end], "the clock's own timer rang at the deadline"
+        assert stored_sets(db_path, "plank") == []  # nothing saved behind the screen's back
+        screen.poll()  # the loop is free again: the screen saves the hold
+        assert bells == [hold_end], "and does not ring a second time"
+        assert stored_sets(db_path, "plank")[0].hold_s == 30
+
+
+async def test_no_bell_from_the_clock_after_a_pause(make_app, clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bells: list[float] = []
+        app.bell = lambda: bells.append(clock.monotonic())  # type: ignore[method-assign]
+        await open_timer(app, pilot, "plank")
+        await advance(pilot, clock, 5)
+        bells.clear()
+        await pilot.press("space")  # pause
+        clock.advance(60)
+        assert bells == []

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from test_history import SUNDAY, log_session, seed_weeks
 from textual.widgets import OptionList, Static
 
 from runstrong.screens.history import HistoryScreen
-from runstrong.screens.progress import ExercisePickerScreen, ProgressScreen, aligned, balance_rows
+from runstrong.screens.progress import (
+    ExercisePickerScreen,
+    ProgressScreen,
+    aligned,
+    balance_rows,
+)
 from runstrong.store import Store
 from runstrong.widgets.progress_chart import ProgressChart
-from test_history import SUNDAY, log_session, seed_weeks
 
 
 def chart_titles(screen: ProgressScreen) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from test_history import SUNDAY, log_session
 from textual.widgets import Input, Label
 
 from runstrong.core.models import SetLog
@@ -14,7 +15,6 @@ from runstrong.screens.history import HistoryScreen
 from runstrong.screens.progress import ProgressScreen
 from runstrong.screens.session_detail import SessionDetailScreen
 from runstrong.store import Store
-from test_history import SUNDAY, log_session
 
 
 def on_disk(db_path: Path, session_id: int) -> list[SetLog]:
