@@ -126,7 +126,7 @@ async def main(hold_s: int, cpu_s: float) -> None:
             await app.push_screen(HoldTimerScreen(TimerPlan(hold_s=3600, lead_s=0), "Benchmark", app.clock))
 
         runs = {
-            "running hold (10 Hz poll)": (build_app(folder), long_hold),
+            "running hold (4 Hz poll)": (build_app(folder), long_hold),
             "bare Textual app at 60 Hz": (SixtyHertzClock(), None),
             "idle Today screen": (build_app(folder), None),
         }

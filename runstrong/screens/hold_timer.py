@@ -1,9 +1,10 @@
 """The hold timer screen: a big countdown through get-ready, holds, side switches and rests.
 
 The countdown itself is a HoldClock over the app's monotonic clock; this screen only shows it.
-A 10 Hz `poll()` asks the clock for events and touches widgets only when the shown whole second,
-the phase or the pause state changes (the progress bar in at most 200 steps a phase), so a
-running hold costs next to nothing. Each finished hold goes to the `commit` callback, which saves
+A 4 Hz `poll()` (plus a one-shot wake at each whole second and deadline) asks the clock for
+events and touches widgets only when the shown whole second, the phase or the pause state
+changes (the progress bar in at most 200 steps a phase), so a running hold costs next to nothing.
+The bell does not wait for either: a DeadlineBell rings it from the clock's own timer. Each finished hold goes to the `commit` callback, which saves
 it, before the screen says "Hold complete": a hold on screen as done is already on disk.
 """
 
@@ -43,7 +44,9 @@ from runstrong.widgets.key_footer import KeyFooter
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
 
-POLL_S = 0.1
+POLL_S = 0.25
+"""The progress bar's pace: four small steps a second read as smooth, and cost half of ten."""
+WAKE_FLOOR_S = 0.02
 PROGRESS_STEPS = 200
 FINAL_COUNT = 3
 """The last seconds of a phase are counted out loud on screen: 3… 2… 1…"""
@@ -180,15 +183,17 @@ class HoldTimerScreen(Screen[None]):
         self._arm_bell()
 
     def _arm_wake(self) -> None:
-        # The 10 Hz grid can sit up to 100 ms behind a deadline moved by a pause or +/-:
-        # one extra timer aimed at the deadline itself lands the end on time.
+        # The poll only paces the progress bar. The digits must change exactly when the shown
+        # second does (and the phase end exactly at its deadline): one extra timer aimed at the
+        # next such moment, whenever it comes before the next poll.
         hold = self.hold
         if self._wake is not None or hold.phase is Phase.DONE or hold.paused:
             return
         remaining = hold.remaining()
-        if remaining <= POLL_S:
+        until_next_second = remaining - (math.ceil(remaining - 1e-6) - 1)
+        if until_next_second <= POLL_S:
             # A floor, so a clock that stands still (a test's) cannot spin this into a busy loop.
-            self._wake = self.set_timer(max(remaining, 0.01), self._woken)
+            self._wake = self.set_timer(max(until_next_second, WAKE_FLOOR_S), self._woken)
 
     def _woken(self) -> None:
         self._wake = None
