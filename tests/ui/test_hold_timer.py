@@ -359,7 +359,7 @@ async def test_a_hold_past_its_end_is_saved_even_if_escape_comes_first(make_app,
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_timer(app, pilot, "plank")
-        # The hold ended a second ago and no tick has noticed yet: hold the 10 Hz poll still so
+        # The hold ended a second ago and no tick has noticed yet: hold the poll still so
         # a busy machine cannot let it run first.
         screen._ticker.pause()
         clock.advance(36)
