@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
@@ -40,7 +40,8 @@ class EditSetScreen(ModalScreen[SetEdit | None]):
         slot = self.slot
         logged = slot if isinstance(slot, SetLog) else None
         side = f" · {slot.side.value}" if slot.side else ""
-        with Vertical(classes="dialog", id="edit-dialog"):
+        # Scrolls on a small terminal, so Save and Cancel stay reachable under an error line.
+        with VerticalScroll(classes="dialog", id="edit-dialog"):
             yield Label(f"[b]{self.exercise.name}[/b] · set {slot.set_no}{side}", classes="dialog-title")
             if self.timed:
                 hold = logged.hold_s if logged and logged.hold_s else slot.target_hold_s

@@ -383,3 +383,15 @@ async def test_a_superscript_digit_is_refused_not_a_crash(make_app, db_path: Pat
         assert isinstance(app.screen, EditSetScreen)
         assert "whole number" in str(app.screen.query_one("#reps-error", Label).render())
     assert stored_sets(db_path) == []
+
+
+async def test_edit_form_buttons_stay_reachable_on_a_small_terminal(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#reps-input", Input).value = "abc"
+        await pilot.press("enter", "tab", "tab")  # error shown; focus on to the Save button
+        await pilot.pause()
+        save = app.screen.query_one("#save")
+        assert app.focused is save
+        assert app.screen.query_one("#edit-dialog").region.contains_region(save.region)
