@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -25,6 +25,10 @@ from runstrong.widgets.set_checklist import SetChecklist, Slot
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
     from runstrong.screens.edit_set import SetEdit
+
+
+LATE_WORKOUT_WINDOW = timedelta(hours=3)
+"""How recent yesterday's last tick must be for its session to count as still under way."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,7 @@ class TodayScreen(Screen[None]):
             if session_id is not None:
                 session: Session | None = app.store.session(session_id)
             else:
-                session = app.store.open_session(today, program.id)
+                session = app.store.open_session(today, program.id) or self._workout_past_midnight(program.id)
             last = None if session else app.store.last_session(program.id)
         except StoreError as error:
             app.notify(str(error), severity="error", timeout=10)
@@ -128,6 +132,17 @@ class TodayScreen(Screen[None]):
         self.query_one("#session-date", Label).update(self.app.clock.now().strftime("%a %d %b"))
         self.update_summary()
         self._mark_seen()
+
+    def _workout_past_midnight(self, program_id: str) -> Session | None:
+        """Yesterday's unfinished session, if its last tick was lately: a late workout that ran
+        past midnight (and the app was reopened) is still the workout under way."""
+        now = self.app.clock.now()
+        yesterday = (now.date() - timedelta(days=1)).isoformat()
+        session = self.app.store.open_session(yesterday, program_id)
+        ticks = [datetime.fromisoformat(s.done_at) for s in session.sets if s.done_at] if session else []
+        if ticks and now - max(ticks) <= LATE_WORKOUT_WINDOW:
+            return session
+        return None
 
     def _mark_seen(self) -> None:
         """Remember the data and the day this screen shows, to notice when either moved on."""

@@ -395,3 +395,18 @@ async def test_edit_form_buttons_stay_reachable_on_a_small_terminal(make_app) ->
         save = app.screen.query_one("#save")
         assert app.focused is save
         assert app.screen.query_one("#edit-dialog").region.contains_region(save.region)
+
+
+async def test_a_late_workout_resumes_after_midnight_but_not_the_next_morning(make_app, clock) -> None:
+    clock.advance(13 * 3600 + 50 * 60)  # 23:50
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "space")
+    clock.advance(20 * 60)  # 00:10: the app is opened again
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        assert "Workout A" in str(app.screen.query_one("#session-title", Label).render())
+        assert [slot.done for slot in today(app).checklist.slots[:3]] == [True, True, False]
+    clock.advance(9 * 3600)  # 09:10 the next morning: that workout is over, B is next
+    later = make_app()
+    async with later.run_test(size=(80, 24)):
+        assert "Workout B" in str(later.screen.query_one("#session-title", Label).render())
