@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser = OneLineParser(
         prog="runstrong",
-        description="A terminal strength-training tracker for runners.",
+        description="A terminal strength-training tracker for runners. With no command it opens on Today.",
+        epilog="Examples: runstrong · runstrong timer 45s · runstrong timer 1:00 --sides --exercise copenhagen",
         parents=[db],
     )
     parser.add_argument("--version", action="version", version=f"runstrong {__version__}")
@@ -63,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     timer.add_argument("--sides", action="store_true", help="hold each side (left, then right)")
     timer.add_argument("--sets", type=int, default=1, metavar="N", help="number of sets (default 1)")
     timer.add_argument("--rest", metavar="DURATION", default="0", help="rest between sets (default none)")
-    timer.add_argument("--lead", metavar="DURATION", default=None, help="get-ready count (default 5s)")
+    timer.add_argument("--lead", metavar="DURATION", default=None, help="get-ready count (default: the Settings value, 5s)")
     timer.add_argument("--exercise", metavar="NAME", default=None, help="log under this exercise, e.g. plank")
     timer.add_argument("--no-log", action="store_true", help="do not write the holds to history")
     return parser
