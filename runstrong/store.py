@@ -346,9 +346,6 @@ class Store:
         rows = self._rows("SELECT value FROM settings WHERE key = ?", [key])
         return rows[0]["value"] if rows else default
 
-    def set_setting(self, key: str, value: str) -> None:
-        self.save_settings({key: value})
-
     def settings(self) -> dict[str, str]:
         return {row["key"]: row["value"] for row in self._rows("SELECT key, value FROM settings")}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
 
@@ -48,10 +48,6 @@ class SystemClock:
 def stamp(moment: datetime) -> str:
     """ISO 8601 with offset, to the second: the form every stored time takes."""
     return moment.isoformat(timespec="seconds")
-
-
-def day_of(moment: datetime) -> date:
-    return moment.date()
 
 
 class ManualClock:
