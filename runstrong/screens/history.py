@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Label
+from textual.widgets import Label
 
 from runstrong.core.models import SetLog
 from runstrong.store import HistoryFilter, Store, StoreError
@@ -224,14 +224,12 @@ class HistoryScreen(Screen[None]):
 
     # -- moving on -------------------------------------------------------------------------
 
-    @on(DataTable.RowSelected, "#history-table")
-    def open_session(self) -> None:
+    @on(HistoryTable.Selected)
+    def open_session(self, event: HistoryTable.Selected) -> None:
         # Imported on first use: History paints first, with as little imported as possible.
         from runstrong.screens.session_detail import SessionDetailScreen
 
-        current = self.table.current
-        if current is not None:
-            self.app.push_screen(SessionDetailScreen(current.id, self.undo_log))
+        self.app.push_screen(SessionDetailScreen(event.summary.id, self.undo_log))
 
     def action_progress(self) -> None:
         # Imported here, not at the top: History opens first and fastest, Progress only on request.

@@ -83,7 +83,7 @@ async def test_sessions_are_listed_newest_first_with_their_totals(make_app, stor
     async with app.run_test(size=(80, 24)):
         table = history(app).table
         assert [s.id for s in table.summaries] == [newer.id, older.id]
-        cells = [str(cell) for cell in table.get_row_at(1)]
+        cells = list(table.row_text(1).values())
         # 4 of 5 sets; 20 reps; 24 + 30 s held; 2 × 10 × 40 kg; first to last tick 3 minutes.
         assert cells[0] == "2026-11-19" and cells[1].startswith("Workout A · Beginner")
         assert cells[2:] == ["4/5", "3 min", "20", "0:54", "800 kg"]
@@ -265,5 +265,5 @@ async def test_the_session_column_fits_the_terminal(make_app, store: Store) -> N
         assert table.virtual_size.width <= table.scrollable_content_region.width
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
-        assert table.columns["session"].width > 40
+        assert dict((column.key, width) for column, width in table.columns)["session"] > 40
         assert table.virtual_size.width <= table.scrollable_content_region.width
