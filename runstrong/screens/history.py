@@ -19,7 +19,7 @@ from runstrong.core.models import SetLog
 from runstrong.store import HistoryFilter, Store, StoreError
 from runstrong.widgets.history_filter import HistoryFilterBar
 from runstrong.widgets.history_table import HistoryTable
-from runstrong.widgets.key_footer import KeyFooter
+from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.week_calendar import WeekCalendar
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ class HistoryScreen(Screen[None]):
 
     app: RunStrongApp
     HELP_TITLE = "History"
-    # Focused as the screen activates, not after mount: one Footer rebuild fewer on first paint.
+    # Focused as the screen activates, not after mount: one key-bar redraw fewer on first paint.
     AUTO_FOCUS = "#history-table"
 
     BINDINGS = [
@@ -143,7 +143,7 @@ class HistoryScreen(Screen[None]):
         yield HistoryFilterBar(self.app.catalog, id="history-filter")
         yield HistoryTable(self.app.settings.unit, id="history-table")
         yield Label(id="history-status")
-        yield KeyFooter()
+        yield KeyBar()
 
     @property
     def table(self) -> HistoryTable:

@@ -39,7 +39,7 @@ from runstrong.core.holdclock import (
 )
 from runstrong.core.models import Side
 from runstrong.core.set_input import MAX_HOLD_S
-from runstrong.widgets.key_footer import KeyFooter
+from runstrong.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -163,7 +163,7 @@ class HoldTimerScreen(Screen[None]):
                 yield Static(id="summary-rows")
             closes = "quits runstrong" if self.quit_on_close else "closes the timer"
             yield Label(f"[dim]q, escape or enter {closes}[/dim]", id="summary-hint")
-        yield KeyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._handle(self.hold.start())

@@ -35,7 +35,7 @@ from runstrong.core.progress import (
 )
 from runstrong.core.settings import Unit, format_load, kg_to_display
 from runstrong.store import StoreError
-from runstrong.widgets.key_footer import KeyFooter
+from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.progress_chart import ProgressChart
 
 if TYPE_CHECKING:
@@ -249,7 +249,7 @@ class ProgressScreen(Screen[None]):
                     classes="progress-section",
                 )
                 yield Static(aligned(("Date", "Record", "Value", ""), progress.records, right=frozenset({2})), id="records")
-        yield KeyFooter()
+        yield KeyBar()
 
 
 class ExercisePickerScreen(ModalScreen[str | None]):

@@ -29,7 +29,7 @@ from runstrong.screens.history import (
 )
 from runstrong.store import StoreError
 from runstrong.widgets.history_table import DASH, totals_line
-from runstrong.widgets.key_footer import KeyFooter
+from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.list_table import ListTable
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ class SessionDetailScreen(Screen[None]):
         for key, label in (("set", "Set"), ("side", "Side"), ("reps", "Reps"), ("load", "Load"), ("hold", "Hold"), ("time", "Time")):
             table.add_column(Text(label, justify="left" if key == "side" else "right"), key=key)
         yield table
-        yield KeyFooter()
+        yield KeyBar()
 
     @property
     def table(self) -> ListTable:

@@ -18,7 +18,7 @@ from runstrong.core.durations import format_seconds
 from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
 from runstrong.core.plan import PlannedSet, plan_day
 from runstrong.store import StoreError
-from runstrong.widgets.key_footer import KeyFooter
+from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.rest_bar import RestBar
 from runstrong.widgets.set_checklist import SetChecklist, Slot
 
@@ -81,7 +81,7 @@ class TodayScreen(Screen[None]):
         yield Label(id="set-detail")
         yield RestBar(id="rest-bar")
         yield Label(id="summary")
-        yield KeyFooter(compact=True, show_command_palette=False)
+        yield KeyBar(compact=True, show_command_palette=False)
 
     @property
     def checklist(self) -> SetChecklist:
@@ -89,7 +89,7 @@ class TodayScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         await self.load()
-        # The checklist takes focus by AUTO_FOCUS; focusing it again here cost a Footer rebuild.
+        # The checklist takes focus by AUTO_FOCUS; focusing it again here cost a key-bar redraw.
         # "Time since the first tick" is shown in minutes; twice a minute keeps it honest.
         self.set_interval(30, self.update_summary)
 
