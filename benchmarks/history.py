@@ -6,11 +6,13 @@ Without --db it writes ten years with benchmarks/make_history.py into a temporar
 What is measured, and how:
 
 - History first paint vs a bare Textual app: each is started N times as a fresh subprocess
-  in the same run, interleaved. A third child, runstrong with its History swapped for an empty
-  screen, shows the floor set by the app's imports, store, catalog and CSS. Time runs from just before the process is started to the
-  moment the first frame with the History rows (or the bare app's one label and footer) has
-  been painted; the child then exits at once. Interpreter start and imports count, as they do
-  for a runner typing `runstrong history`. Goal: ≤ 1.5 × the bare app (medians).
+  in the same run, interleaved. runstrong runs as `runstrong --db DB history` does, through the
+  CLI's own main (benchmarks/paint_probe.py adds only the probe). A third child, the same with
+  every screen swapped for an empty one, shows the floor set by the imports, database, catalog
+  and CSS. Time runs from just before the process is started to the moment the first frame with
+  the History rows (or the bare app's one label and footer) has been painted; the child then
+  exits at once. Interpreter start and imports count, as they do for a runner typing
+  `runstrong history`. Goal: ≤ 1.5 × the bare app (medians).
 - Progress open: in one process (App.run_test, 80×24), push the Progress screen of the
   exercise with the most sets and time until its first frame is painted; the data part
   (one indexed query + core.progress, as the screen runs it) is timed on its own too. A bare screen (a label and a
@@ -43,57 +45,6 @@ def painted(app):
     # os.write: Textual captures sys.stdout while an app runs.
     os.write(1, f"painted {(time.time_ns() - started) / 1e6:.1f}\\n".encode())
     app.exit()
-"""
-
-HISTORY_CHILD = _PAINT_PROBE + """
-from pathlib import Path
-
-import runstrong.app
-from runstrong.app import RunStrongApp
-from runstrong.store import Store
-
-class TimedApp(RunStrongApp):
-    # Textual finds CSS_PATH next to the subclass's file; point it back at the package's.
-    CSS_PATH = str(Path(runstrong.app.__file__).with_name("runstrong.tcss"))
-
-    def on_mount(self) -> None:
-        # Wait (without changing how the app starts) until History is the mounted screen, then
-        # for the frame after it: that is the first paint with the rows.
-        def history_mounted() -> None:
-            if self.screen.id == "history" and self.screen.is_mounted:
-                probe.stop()
-                self.screen.call_after_refresh(painted, self)
-
-        probe = self.set_interval(0.001, history_mounted)
-
-store = Store.open(sys.argv[1])
-TimedApp(store, start="history").run(headless=True, size=(80, 24))
-"""
-
-SHELL_CHILD = _PAINT_PROBE + """
-from pathlib import Path
-
-import runstrong.app
-from runstrong.app import RunStrongApp
-from runstrong.store import Store
-from textual.screen import Screen
-from textual.widgets import Footer, Label
-
-class EmptyScreen(Screen[None]):
-    def compose(self):
-        yield Label("History")
-        yield Footer()
-
-class ShellApp(RunStrongApp):
-    # runstrong's imports, store, catalog and CSS, with History swapped for an empty screen.
-    CSS_PATH = str(Path(runstrong.app.__file__).with_name("runstrong.tcss"))
-    MODES = {"today": EmptyScreen, "history": EmptyScreen}
-
-    def on_mount(self) -> None:
-        self.call_after_refresh(painted, self)
-
-store = Store.open(sys.argv[1])
-ShellApp(store, start="history").run(headless=True, size=(80, 24))
 """
 
 BARE_CHILD = _PAINT_PROBE + """
@@ -135,18 +86,21 @@ def painted_ms(out: str) -> float:
 
 
 def first_paint(db: Path, folder: Path, runs: int) -> dict[str, float]:
+    probe = str(HERE / "paint_probe.py")
+    bare = folder / "bare_child.py"
     # Textual wants the app class in a real file (it looks for CSS beside it), not in python -c.
-    children = {"history": HISTORY_CHILD, "shell": SHELL_CHILD, "bare": BARE_CHILD}
-    paths = {}
-    for name, code in children.items():
-        paths[name] = folder / f"{name}_child.py"
-        paths[name].write_text(code, encoding="utf-8")
+    bare.write_text(BARE_CHILD, encoding="utf-8")
+    children = {
+        "history": [sys.executable, probe, "history", "--", "--db", str(db), "history"],
+        "shell": [sys.executable, probe, "history", "--empty-screens", "--", "--db", str(db), "history"],
+        "bare": [sys.executable, str(bare)],
+    }
     times: dict[str, list[float]] = {name: [] for name in children}
     rss = []
     for _ in range(runs):
         # Interleaved, so all three see the same machine conditions.
-        for name, path in paths.items():
-            out, _, peak = run_child([sys.executable, str(path), str(db)])
+        for name, args in children.items():
+            out, _, peak = run_child(args)
             times[name].append(painted_ms(out))
             if name == "history":
                 rss.append(peak)

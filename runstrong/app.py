@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
@@ -15,20 +16,25 @@ from runstrong.core.catalog import Catalog, default_rest_s, load_catalog
 from runstrong.core.clock import Clock, SystemClock
 from runstrong.core.models import Program, SetLog
 from runstrong.core.settings import Settings
-from runstrong.screens.today import TodayScreen
 from runstrong.store import Store, StoreError
-from runstrong.widgets.rest_bar import RestBar
 
 if TYPE_CHECKING:
     from runstrong.quick_timer import QuickLog, QuickTimer
     from runstrong.screens.hold_timer import CompletedHold
+    from runstrong.screens.today import TodayScreen
 
-# Screens other than Today are imported when first opened: together they cost more start-up
-# time than everything Today needs (History alone ~60 ms of imports).
+# Screens are imported when first opened, so a start on one does not wait for the others'
+# imports (History's alone are ~20 ms, Today's ~12 ms).
 
 
 def warm_up_writes() -> None:
     import sqlite_utils  # noqa: F401
+
+
+def today_screen() -> Screen:
+    from runstrong.screens.today import TodayScreen
+
+    return TodayScreen()
 
 
 def history_screen() -> Screen:
@@ -37,13 +43,18 @@ def history_screen() -> Screen:
     return HistoryScreen()
 
 
+HISTORY_CSS = str((Path(__file__).parent / "screens" / "history.tcss").resolve())
+"""History's stylesheet, as HistoryScreen's CSS_PATH resolves to (the same string, so Textual
+sees it is loaded already)."""
+
+
 class RunStrongApp(App[None]):
     """The whole TUI. Built by the CLI and by tests alike, with the store and clock passed in."""
 
     CSS_PATH = "runstrong.tcss"
     TITLE = "runstrong"
     ENABLE_COMMAND_PALETTE = True
-    MODES = {"today": TodayScreen, "history": history_screen}
+    MODES = {"today": today_screen, "history": history_screen}
     BINDINGS = [
         Binding("h", "switch_mode('history')", "History", id="app.history", tooltip="Past sessions and progress"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen"),
@@ -64,7 +75,9 @@ class RunStrongApp(App[None]):
         # Start in the wanted mode rather than switching on mount: a switch re-parses all CSS,
         # which doubled the time to first paint.
         self.DEFAULT_MODE = start
-        super().__init__()
+        # The first screen's own stylesheet is read with the app's, in the one parse at start;
+        # read on its first showing instead, it costs another parse of every stylesheet.
+        super().__init__(css_path=[self.CSS_PATH, HISTORY_CSS] if start == "history" else None)
         self.store = store
         self.catalog = catalog or load_catalog()
         self.clock: Clock = clock or SystemClock()
@@ -126,12 +139,16 @@ class RunStrongApp(App[None]):
     # -- rest between sets -----------------------------------------------------------------
 
     def _today_screen(self) -> TodayScreen | None:
-        # Today lives in its own mode's stack, which is not `screen_stack` while History shows.
-        for stack in self._screen_stacks.values():
-            for screen in stack:
-                if isinstance(screen, TodayScreen):
-                    return screen
-        return None
+        # Today is the base of its own mode's stack, which is not `screen_stack` while History
+        # shows.
+        stack = self._screen_stacks.get("today")
+        if not stack:
+            return None
+        from runstrong.screens.today import (
+            TodayScreen,  # imported already: Today is open
+        )
+
+        return stack[0] if isinstance(stack[0], TodayScreen) else None
 
     def start_rest(self, set_log: SetLog) -> None:
         """Start the rest countdown after a tick (the rest bar lives on Today).
@@ -153,7 +170,7 @@ class RunStrongApp(App[None]):
             return
         exercise = self.catalog.exercise(set_log.exercise_id)
         seconds = default_rest_s(exercise, today.prescriptions.get(exercise.id))
-        rest_bar = today.query_one(RestBar)
+        rest_bar = today.rest_bar
         if seconds > 0:
             rest_bar.start(seconds, f"after {exercise.name} set {set_log.set_no}")
         else:
@@ -163,7 +180,7 @@ class RunStrongApp(App[None]):
         """Stop the rest countdown (a finished session needs no rest)."""
         today = self._today_screen()
         if today is not None:
-            today.query_one(RestBar).stop()
+            today.rest_bar.stop()
 
     # -- hold timer ------------------------------------------------------------------------
 

@@ -229,12 +229,25 @@ class Store:
     @classmethod
     def open(cls, path: Path | str) -> Store:
         """Open (creating if needed) and migrate the database at `path`, or raise StoreError."""
+        cls.check(path)
+        return cls.open_checked(path)
+
+    @staticmethod
+    def check(path: Path | str) -> None:
+        """Raise StoreError, writing nothing, if `path` is there but is not a healthy runstrong
+        database. Reads the whole file (SQLite's quick_check), so the CLI runs it on a second
+        thread while Textual is imported; SQLite lets go of the GIL while it reads."""
         path = Path(path)
         if path.exists():
             if not path.is_file():
                 raise StoreError(f"{path}: not a file")
             _check_file(path)
-        else:
+
+    @classmethod
+    def open_checked(cls, path: Path | str) -> Store:
+        """`open` for a path that `check` has just passed."""
+        path = Path(path)
+        if not path.exists():
             # FileExistsError: another process created it a moment ago; open it as it is.
             with suppress(FileExistsError):
                 _create_private_file(path)

@@ -87,6 +87,10 @@ class TodayScreen(Screen[None]):
     def checklist(self) -> SetChecklist:
         return self.query_one(SetChecklist)
 
+    @property
+    def rest_bar(self) -> RestBar:
+        return self.query_one(RestBar)
+
     async def on_mount(self) -> None:
         await self.load()
         # The checklist takes focus by AUTO_FOCUS; focusing it again here cost a key-bar redraw.
@@ -357,14 +361,14 @@ class TodayScreen(Screen[None]):
         )
 
     def action_skip_rest(self) -> None:
-        rest_bar = self.query_one(RestBar)
+        rest_bar = self.rest_bar
         if rest_bar.running:
             rest_bar.skip()
         else:
             self.app.notify("No rest running", timeout=2)
 
     def action_more_rest(self) -> None:
-        rest_bar = self.query_one(RestBar)
+        rest_bar = self.rest_bar
         if rest_bar.running:
             rest_bar.add()
         else:
