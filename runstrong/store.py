@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-from runstrong.core.models import Session, SetLog, Side
+from runstrong.core.models import DoneSet, Session, SetLog, Side
 from runstrong.core.plan import PlannedSet
 
 # The UI validates against these limits; the schema's CHECK constraints repeat them as a backstop.
@@ -622,14 +622,13 @@ class Store:
         sql, params = _history_where(where or HistoryFilter())
         return int(self._rows(f"SELECT COUNT(*) AS n FROM sessions s WHERE {sql}", params)[0]["n"])
 
-    def exercise_sets(self, exercise_id: str) -> list[SetLog]:
+    def exercise_sets(self, exercise_id: str) -> list[DoneSet]:
         """Every kept, done set of one exercise, oldest first (one range of set_logs_exercise)."""
-        # Progress opens on this, so it is lean: tuples straight from the cursor, the id we
-        # asked for instead of the same string decoded from every row, and deleted sessions
-        # looked up once as a list rather than joined row by row.
+        # Progress opens on this, so it is lean: the five columns Progress reads, as tuples
+        # straight from the cursor, and deleted sessions looked up once as a list rather than
+        # joined row by row.
         sql = (
-            "SELECT id, session_id, position, exercise, set_no, side, target_reps, reps, load_kg, "
-            "target_hold_s, hold_s, done_at FROM set_logs "
+            "SELECT done_at, side, reps, load_kg, hold_s FROM set_logs "
             "WHERE exercise_id = ? AND done_at IS NOT NULL AND deleted_at IS NULL "
             "AND session_id NOT IN (SELECT id FROM sessions WHERE deleted_at IS NOT NULL) "
             "ORDER BY done_at, id"
@@ -639,7 +638,7 @@ class Store:
         except sqlite3.Error as error:
             raise _describe(self.path, error) from None
         sides = {None: None, Side.LEFT.value: Side.LEFT, Side.RIGHT.value: Side.RIGHT}
-        return [SetLog(*row[:3], exercise_id, row[3], row[4], sides[row[5]], *row[6:]) for row in rows]
+        return [DoneSet(done_at, sides[side], reps, load, hold) for done_at, side, reps, load, hold in rows]
 
     def logged_exercises(self) -> list[tuple[str, str]]:
         """(exercise_id, name) of every exercise with at least one kept done set, by name."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Kind(StrEnum):
@@ -95,9 +96,24 @@ class Program:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+class DoneSet(NamedTuple):
+    """A done set as Progress reads it: when, which side, and what was done. A tuple, not a
+    SetLog: Progress reads thousands of them and needs five of a SetLog's thirteen fields."""
+
+    done_at: str
+    side: Side | None
+    reps: int | None
+    load_kg: float | None
+    hold_s: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class SetLog:
-    """One planned set slot of a session, done or not (done_at is None until ticked)."""
+    """One planned set slot of a session, done or not (done_at is None until ticked).
+
+    Slotted: Progress builds thousands at a time, and a frozen dataclass without slots takes
+    twice as long to construct.
+    """
 
     id: int
     session_id: int

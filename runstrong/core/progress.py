@@ -1,13 +1,13 @@
 """Numbers behind the History and Progress screens: 1RM estimates, bests, records, balance, streaks.
 
-Everything here is pure Python over SetLog objects, so it can be tested without a
-database or a terminal. Only done sets (done_at not None) count; planned-but-skipped
-slots are ignored everywhere except `SessionTotals.sets_planned`.
+Everything here is pure Python over SetLog objects (or, for Progress, the leaner DoneSet
+tuples), so it can be tested without a database or a terminal. Only done sets (done_at not
+None) count; planned-but-skipped slots are ignored everywhere except `SessionTotals.sets_planned`.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -15,7 +15,10 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import TypeVar
 
-from runstrong.core.models import SetLog, Side
+from runstrong.core.models import DoneSet, SetLog, Side
+
+Logged = SetLog | DoneSet
+"""A set as the functions below read it: only its time, side, reps, load and hold."""
 
 _N = TypeVar("_N", int, float)
 
@@ -39,29 +42,20 @@ def epley_1rm(load_kg: float | None, reps: int | None) -> float | None:
     return load_kg * (1 + reps / 30)
 
 
-def _done(sets: Iterable[SetLog]) -> list[SetLog]:
+def _done(sets: Iterable[Logged]) -> list[Logged]:
     return [s for s in sets if s.done_at is not None]
 
 
 def _moment(s: SetLog) -> datetime:
     assert s.done_at is not None
-    return _parse_moment(s.done_at)
+    return datetime.fromisoformat(s.done_at)
 
 
 @lru_cache(maxsize=16384)
-def _parse_moment(text: str) -> datetime:
-    # Sorting, daily bests and records each need a set's time; on ten years of one exercise
-    # parsing the same strings again and again was a third of the time Progress took to open.
-    return datetime.fromisoformat(text)
-
-
-def _day(s: SetLog) -> date:
+def _local_day(done_at: str) -> date:
     # The date as written in done_at (its own offset), i.e. the runner's local calendar day.
-    return _moment(s).date()
-
-
-def _chronological(sets: Iterable[SetLog]) -> list[SetLog]:
-    return sorted(_done(sets), key=lambda s: (_day(s), _moment(s), s.id))
+    # Cached: Progress reopened on ten years of one exercise would parse every string again.
+    return datetime.fromisoformat(done_at).date()
 
 
 def _positive(value: _N | None) -> _N | None:
@@ -69,9 +63,11 @@ def _positive(value: _N | None) -> _N | None:
     return value if value is not None and value > 0 else None
 
 
-def _max(values: Iterable[_N | None]) -> _N | None:
-    present = [v for v in values if v is not None]
-    return max(present) if present else None
+def _higher(best: _N | None, value: _N | None) -> _N | None:
+    """The higher of two optional values (None counts as no value at all)."""
+    if value is None:
+        return best
+    return value if best is None or value > best else best
 
 
 # --- daily bests and personal records -------------------------------------------------
@@ -88,21 +84,22 @@ class DayBest:
     longest_hold_s: int | None
 
 
-def daily_bests(sets: Iterable[SetLog]) -> list[DayBest]:
+def daily_bests(sets: Iterable[Logged]) -> list[DayBest]:
     """One DayBest per date with done sets, oldest first; pass the sets of ONE exercise."""
-    by_day: dict[date, list[SetLog]] = defaultdict(list)
-    for s in _done(sets):
-        by_day[_day(s)].append(s)
-    return [
-        DayBest(
-            date=day,
-            best_load_kg=_max(_positive(s.load_kg) for s in day_sets),
-            best_reps=_max(_positive(s.reps) for s in day_sets),
-            best_e1rm=_max(epley_1rm(s.load_kg, s.reps) for s in day_sets),
-            longest_hold_s=_max(_positive(s.hold_s) for s in day_sets),
+    # One pass keeping each day's running bests: Progress opens on this for ten years of sets.
+    days: dict[date, tuple[float | None, int | None, float | None, int | None]] = {}
+    for s in sets:
+        if s.done_at is None:
+            continue
+        day = _local_day(s.done_at)
+        load, reps, e1rm, hold = days.get(day, (None, None, None, None))
+        days[day] = (
+            _higher(load, _positive(s.load_kg)),
+            _higher(reps, _positive(s.reps)),
+            _higher(e1rm, epley_1rm(s.load_kg, s.reps)),
+            _higher(hold, _positive(s.hold_s)),
         )
-        for day, day_sets in sorted(by_day.items())
-    ]
+    return [DayBest(day, *bests) for day, bests in sorted(days.items())]
 
 
 class RecordKind(StrEnum):
@@ -112,42 +109,44 @@ class RecordKind(StrEnum):
     HOLD = "longest hold"
 
 
-_MEASURES: dict[RecordKind, Callable[[SetLog], float | None]] = {
-    RecordKind.LOAD: lambda s: _positive(s.load_kg),
-    RecordKind.REPS: lambda s: _positive(s.reps),
-    RecordKind.E1RM: lambda s: epley_1rm(s.load_kg, s.reps),
-    RecordKind.HOLD: lambda s: _positive(s.hold_s),
+_MEASURES: dict[RecordKind, Callable[[DayBest], float | None]] = {
+    RecordKind.LOAD: lambda day: day.best_load_kg,
+    RecordKind.REPS: lambda day: day.best_reps,
+    RecordKind.E1RM: lambda day: day.best_e1rm,
+    RecordKind.HOLD: lambda day: day.longest_hold_s,
 }
 
 
 @dataclass(frozen=True)
 class PersonalRecord:
+    """A day a record went up: that day's best beat the best of every day before it."""
+
     kind: RecordKind
     value: float
     date: date
-    set_id: int
 
 
-def personal_records(sets: Iterable[SetLog]) -> list[PersonalRecord]:
-    """Every time a record was beaten, oldest first; pass the sets of ONE exercise.
+def personal_records(bests: Sequence[DayBest]) -> list[PersonalRecord]:
+    """Every day a record went up, oldest first and kinds in RecordKind order; pass the
+    daily_bests of ONE exercise.
 
-    Only a strictly greater value is a new record: matching your best is not a PR.
-    Records set by the same set are listed in RecordKind order.
+    Only a strictly greater value is a new record: matching your best is not a PR. Beating
+    your record twice in one session is one record, at the day's best.
     """
     best: dict[RecordKind, float] = {}
     records: list[PersonalRecord] = []
-    for s in _chronological(sets):
+    for day in sorted(bests, key=lambda day: day.date):
         for kind, measure in _MEASURES.items():
-            value = measure(s)
+            value = measure(day)
             if value is not None and (kind not in best or value > best[kind]):
                 best[kind] = value
-                records.append(PersonalRecord(kind, float(value), _day(s), s.id))
+                records.append(PersonalRecord(kind, float(value), day.date))
     return records
 
 
-def current_records(sets: Iterable[SetLog]) -> dict[RecordKind, PersonalRecord]:
-    """The standing best per kind (kinds never recorded are absent); the earliest set holds a tie."""
-    return {record.kind: record for record in personal_records(sets)}
+def current_records(records: Iterable[PersonalRecord]) -> dict[RecordKind, PersonalRecord]:
+    """The standing record per kind (the newest of `personal_records`; kinds never set are absent)."""
+    return {record.kind: record for record in records}
 
 
 # --- left/right balance ---------------------------------------------------------------
@@ -175,7 +174,7 @@ def _imbalance(left: list[int], right: list[int]) -> float | None:
     return abs(sum(left) - sum(right)) / high * 100 if high else None
 
 
-def balance(sets: Iterable[SetLog]) -> Balance:
+def balance(sets: Iterable[Logged]) -> Balance:
     """Compare done left and right totals of a per-side exercise; unsided sets are ignored."""
     reps: dict[Side, list[int]] = {Side.LEFT: [], Side.RIGHT: []}
     holds: dict[Side, list[int]] = {Side.LEFT: [], Side.RIGHT: []}

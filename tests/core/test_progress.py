@@ -95,55 +95,61 @@ def _pr_sets() -> list[SetLog]:
 
 
 def test_personal_records_sequence():
-    records = personal_records(_pr_sets())
+    records = personal_records(daily_bests(_pr_sets()))
     expected = [
-        # set 1, 40 × 8: first values are records; e1RM 40 × (1 + 8/30) = 50.67
-        (RecordKind.LOAD, 40.0, D1, 1),
-        (RecordKind.REPS, 8.0, D1, 1),
-        (RecordKind.E1RM, 40 * (1 + 8 / 30), D1, 1),
-        # set 2, 40 × 10: load ties (no record); reps 10 > 8; e1RM 40 × 1.3333 = 53.33
-        (RecordKind.REPS, 10.0, D1, 2),
-        (RecordKind.E1RM, 40 * (1 + 10 / 30), D1, 2),
-        # set 3, 45 × 6: load 45 > 40; e1RM 45 × 1.2 = 54.0 > 53.33; reps 6 < 10
-        (RecordKind.LOAD, 45.0, D2, 3),
-        (RecordKind.E1RM, 54.0, D2, 3),
-        # set 4, 45 × 6 again: ties everything, so no record at all
-        # set 5, 50 × 1: load 50 > 45; e1RM 50 < 54; reps 1 < 10
-        (RecordKind.LOAD, 50.0, D4, 5),
+        # D1, sets 1 (40 × 8) and 2 (40 × 10): the first day's bests are all records. Set 2
+        # beat set 1's 8 reps and e1RM 40 × (1 + 8/30) = 50.67 the same day: one record each,
+        # at the day's best: 10 reps, e1RM 40 × (1 + 10/30) = 53.33.
+        (RecordKind.LOAD, 40.0, D1),
+        (RecordKind.REPS, 10.0, D1),
+        (RecordKind.E1RM, 40 * (1 + 10 / 30), D1),
+        # D2, 45 × 6: load 45 > 40; e1RM 45 × 1.2 = 54.0 > 53.33; reps 6 < 10
+        (RecordKind.LOAD, 45.0, D2),
+        (RecordKind.E1RM, 54.0, D2),
+        # D3, 45 × 6 again: ties everything, so no record at all
+        # D4, 50 × 1: load 50 > 45; e1RM 50 < 54; reps 1 < 10
+        (RecordKind.LOAD, 50.0, D4),
     ]
-    assert [(r.kind, r.value, r.date, r.set_id) for r in records] == [
-        (kind, pytest.approx(value), day, set_id) for kind, value, day, set_id in expected
+    assert [(r.kind, r.value, r.date) for r in records] == [
+        (kind, pytest.approx(value), day) for kind, value, day in expected
     ]
-    assert all(r.set_id != 4 for r in records)
+    assert all(r.date != D3 for r in records)
 
 
 def test_current_records_are_standing_bests_and_ties_stay_with_the_first():
-    best = current_records(_pr_sets())
+    best = current_records(personal_records(daily_bests(_pr_sets())))
     assert set(best) == {RecordKind.LOAD, RecordKind.REPS, RecordKind.E1RM}  # no holds logged
-    assert best[RecordKind.LOAD] == PersonalRecord(RecordKind.LOAD, 50.0, D4, 5)
-    assert best[RecordKind.REPS] == PersonalRecord(RecordKind.REPS, 10.0, D1, 2)
-    # Set 4 matched 54.0 on D3, but set 3 got there first.
-    assert best[RecordKind.E1RM] == PersonalRecord(RecordKind.E1RM, 54.0, D2, 3)
+    assert best[RecordKind.LOAD] == PersonalRecord(RecordKind.LOAD, 50.0, D4)
+    assert best[RecordKind.REPS] == PersonalRecord(RecordKind.REPS, 10.0, D1)
+    # D3 matched 54.0, but D2 got there first.
+    assert best[RecordKind.E1RM] == PersonalRecord(RecordKind.E1RM, 54.0, D2)
 
 
-def test_hold_records_and_same_moment_tie_break_by_id():
+def test_hold_records():
     sets = [
-        make_set("2026-03-05T08:00:00+00:00", id=12, hold_s=45),
-        make_set("2026-03-02T08:00:00+00:00", id=11, hold_s=30),
-        make_set("2026-03-02T08:00:00+00:00", id=10, hold_s=30),  # same moment, lower id: first
-        make_set("2026-03-09T08:00:00+00:00", id=13, hold_s=40),
+        make_set("2026-03-05T08:00:00+00:00", hold_s=45),
+        make_set("2026-03-02T08:00:00+00:00", hold_s=30),
+        make_set("2026-03-02T08:10:00+00:00", hold_s=30),
+        make_set("2026-03-09T08:00:00+00:00", hold_s=40),
     ]
-    records = personal_records(sets)
-    # 30 (set 10) then 45 (set 12); set 11 ties 30 and set 13's 40 < 45.
-    assert records == [
-        PersonalRecord(RecordKind.HOLD, 30.0, D1, 10),
-        PersonalRecord(RecordKind.HOLD, 45.0, D2, 12),
+    # 30 on D1 (twice: one record), then 45 on D2; D3's 40 < 45.
+    assert personal_records(daily_bests(sets)) == [
+        PersonalRecord(RecordKind.HOLD, 30.0, D1),
+        PersonalRecord(RecordKind.HOLD, 45.0, D2),
     ]
     assert RecordKind.HOLD.value == "longest hold"
 
 
+def test_records_follow_the_dates_not_the_order_given():
+    bests = [DayBest(D2, 50, None, None, None), DayBest(D1, 40, None, None, None)]
+    assert personal_records(bests) == [
+        PersonalRecord(RecordKind.LOAD, 40.0, D1),
+        PersonalRecord(RecordKind.LOAD, 50.0, D2),
+    ]
+
+
 def test_records_from_no_done_sets():
-    assert personal_records([make_set(None, reps=10)]) == []
+    assert personal_records(daily_bests([make_set(None, reps=10)])) == []
     assert current_records([]) == {}
 
 

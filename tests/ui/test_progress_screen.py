@@ -141,17 +141,3 @@ def test_aligned_pads_columns() -> None:
 
 def test_balance_rows_skip_periods_without_both_sides() -> None:
     assert balance_rows([], SUNDAY) == []
-
-
-def test_records_beaten_twice_in_a_day_count_once() -> None:
-    from runstrong.core.progress import PersonalRecord, RecordKind
-    from runstrong.screens.progress import daily_records
-
-    monday, tuesday = SUNDAY - timedelta(days=6), SUNDAY - timedelta(days=5)
-    records = [
-        PersonalRecord(RecordKind.E1RM, 60.2, monday, 1),
-        PersonalRecord(RecordKind.LOAD, 47.5, monday, 2),
-        PersonalRecord(RecordKind.E1RM, 63.3, monday, 2),
-        PersonalRecord(RecordKind.E1RM, 64.0, tuesday, 3),
-    ]
-    assert daily_records(records) == [records[1], records[2], records[3]]
