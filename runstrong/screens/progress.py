@@ -1,8 +1,8 @@
 """Exercise progress: bests over time as labelled sparklines, personal records and left/right balance.
 
 Everything comes from one indexed query (Store.exercise_sets) and the pure functions in
-core.progress. The screen is kept to a handful of widgets (a chart draws itself in one; the
-tables are aligned text) because mounting widgets, not the arithmetic, is what costs time.
+core.progress. Below its title the screen is one widget of styled lines (ProgressBody):
+mounting a widget per chart and table, not the arithmetic, was what cost time.
 """
 
 from __future__ import annotations
@@ -11,14 +11,16 @@ import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from runstrong.core.durations import format_clock
@@ -35,7 +37,7 @@ from runstrong.core.progress import (
 from runstrong.core.settings import Unit, format_load, kg_to_display
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
-from runstrong.widgets.progress_chart import ProgressChart
+from runstrong.widgets.progress_body import ProgressBody, ProgressChart
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -43,8 +45,7 @@ if TYPE_CHECKING:
 RECENT_WEEKS = 12
 """Balance is shown for all time and for this many recent weeks (what you are doing now)."""
 
-Cell = str | Text
-Series = tuple[str, list[tuple[date, float]], Callable[[float], str]]
+Cell = str | Content
 
 
 # -- what the screen shows, as plain functions ----------------------------------------------
@@ -55,9 +56,9 @@ def _number(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def chart_series(bests: Sequence[DayBest], unit: Unit) -> list[Series]:
-    """(title, points, formatter) for each measure the exercise has any value of; loads are
-    charted in the display unit."""
+def chart_series(bests: Sequence[DayBest], unit: Unit) -> list[ProgressChart]:
+    """A chart for each measure the exercise has any value of; loads are charted in the
+    display unit."""
 
     def in_unit(kg: float | None) -> float | None:
         return None if kg is None else kg_to_display(kg, unit)
@@ -68,12 +69,12 @@ def chart_series(bests: Sequence[DayBest], unit: Unit) -> list[Series]:
         (f"Est. 1RM ({unit.value}, sets ≤ 10 reps)", lambda b: in_unit(b.best_e1rm), _number),
         ("Longest hold", lambda b: b.longest_hold_s, format_clock),
     ]
-    series: list[Series] = []
+    charts: list[ProgressChart] = []
     for title, pick, show in measures:
         points = [(best.date, float(value)) for best in bests if (value := pick(best)) is not None]
         if points:
-            series.append((title, points, show))
-    return series
+            charts.append(ProgressChart(title, points, show))
+    return charts
 
 
 def plural(count: int, noun: str) -> str:
@@ -88,7 +89,7 @@ def record_value(kind: RecordKind, value: float, unit: Unit) -> str:
     return format_clock(value)
 
 
-def balance_rows(sets: Sequence[Logged], today: date, flag_style: str = "bold") -> list[list[Cell]]:
+def balance_rows(sets: Sequence[Logged], today: date) -> list[list[Cell]]:
     """[measure · period, left, right, difference] for reps and holds, over all time and the
     recent weeks; a difference over 10 % is flagged with the weaker side."""
     recent_from = (today - timedelta(weeks=RECENT_WEEKS)).isoformat()
@@ -103,29 +104,29 @@ def balance_rows(sets: Sequence[Logged], today: date, flag_style: str = "bold") 
             if pct is None:
                 continue
             flagged = pct > IMBALANCE_THRESHOLD_PCT
-            verdict = Text(f"{pct:.1f} %", style="bold" if flagged else "")
             if flagged:
-                verdict.append(f"  ⚠ {'left' if left < right else 'right'} weaker", style=flag_style)
+                verdict = Content.assemble(
+                    (f"{pct:.1f} %", "bold"), (f"  ⚠ {'left' if left < right else 'right'} weaker", "bold $warning")
+                )
             else:
-                verdict.append("  ok", style="dim")
+                verdict = Content.assemble(f"{pct:.1f} %", ("  ok", "dim"))
             rows.append([f"{measure} · {period}", show(left), show(right), verdict])
     return rows
 
 
-def aligned(header: Sequence[str], rows: Sequence[Sequence[Cell]], right: frozenset[int] = frozenset()) -> Text:
+def aligned(header: Sequence[str], rows: Sequence[Sequence[Cell]], right: frozenset[int] = frozenset()) -> list[Content]:
     """Rows as lines of padded columns (header in bold); columns in `right` are right-aligned."""
-    table = [[Text(cell) if isinstance(cell, str) else cell for cell in row] for row in [header, *rows]]
-    widths = [max(row[col].cell_len for row in table) for col in range(len(header))]
+    table = [[Content(cell) if isinstance(cell, str) else cell for cell in row] for row in [header, *rows]]
+    widths = [max(row[col].cell_length for row in table) for col in range(len(header))]
     lines = []
     for number, row in enumerate(table):
-        line = Text(style="bold" if number == 0 else "")
+        cells = []
         for col, cell in enumerate(row):
-            pad = " " * (widths[col] - cell.cell_len)
-            line.append_text(Text(pad) + cell if col in right else cell + Text(pad))
-            line.append("  ")
-        line.rstrip()
-        lines.append(line)
-    return Text("\n").join(lines)
+            pad = " " * (widths[col] - cell.cell_length)
+            cells.append(pad + cell if col in right else cell + pad)
+        line = Content("  ").join(cells).rstrip()
+        lines.append(line.stylize_before("bold") if number == 0 else line)
+    return lines
 
 
 # -- the screen ------------------------------------------------------------------------------
@@ -148,13 +149,13 @@ class ExerciseProgress:
     days: int
     first: date | None
     last: date | None
-    series: list[Series]
+    charts: list[ProgressChart]
     balance: list[list[Cell]]
     records: list[list[Cell]]
     """[date, kind, value, "★" if it still stands], newest day first."""
 
 
-def exercise_progress(sets: Sequence[Logged], unit: Unit, today: date, flag_style: str = "bold") -> ExerciseProgress:
+def exercise_progress(sets: Sequence[Logged], unit: Unit, today: date) -> ExerciseProgress:
     bests = daily_bests(sets)
     records = personal_records(bests)
     standing = set(current_records(records).values())
@@ -163,8 +164,8 @@ def exercise_progress(sets: Sequence[Logged], unit: Unit, today: date, flag_styl
         days=len(bests),
         first=bests[0].date if bests else None,
         last=bests[-1].date if bests else None,
-        series=chart_series(bests, unit),
-        balance=balance_rows(sets, today, flag_style) if any(s.side is not None for s in sets) else [],
+        charts=chart_series(bests, unit),
+        balance=balance_rows(sets, today) if any(s.side is not None for s in sets) else [],
         records=[
             [record.date.isoformat(), str(record.kind), record_value(record.kind, record.value, unit), "★" if record in standing else ""]
             for record in sorted(records, key=lambda record: record.date, reverse=True)
@@ -191,6 +192,7 @@ class ProgressScreen(Screen[None]):
         super().__init__(id="progress")
         self.exercise_id = exercise_id
         self.exercise_name = name
+        self.charts: list[ProgressChart] = []
 
     def action_session_list(self) -> None:
         """`h` means History everywhere: straight back to the list, past a session's detail."""
@@ -199,41 +201,50 @@ class ProgressScreen(Screen[None]):
             app.pop_screen()
 
     def _load(self) -> ExerciseProgress:
-        warning = self.app.theme_variables.get("warning")
         try:
             sets = self.app.store.exercise_sets(self.exercise_id)
         except StoreError as error:
             sets = []
             self.app.notify(str(error), severity="error", timeout=10)
-        return exercise_progress(
-            sets, self.app.settings.unit, self.app.clock.now().date(), f"bold {warning}" if warning else "bold"
-        )
+        return exercise_progress(sets, self.app.settings.unit, self.app.clock.now().date())
 
     def compose(self) -> ComposeResult:
         pause_cyclic_gc_until_painted(self)
         progress = self._load()
-        title = Text(self.exercise_name, style="bold")
+        self.charts = progress.charts
+        title = Content.styled(self.exercise_name, "bold")
         if progress.sets:
-            title.append(
+            title += Content.styled(
                 f" · {plural(progress.sets, 'set')} on {plural(progress.days, 'day')} · {progress.first} → {progress.last}",
-                style="dim",
+                "dim",
             )
         yield Label(title, id="progress-title")
-        with VerticalScroll(id="progress-body"):
-            if not progress.sets:
-                yield Label(f"No done sets of {self.exercise_name} yet.", id="progress-empty", markup=False)
-            for chart_title, points, show in progress.series:
-                yield ProgressChart(chart_title, points, show)
-            if progress.balance:
-                yield Label("[b]Left vs right[/b]", classes="progress-section")
-                yield Static(aligned(("", "Left", "Right", "Difference"), progress.balance, right=frozenset({1, 2})), id="balance")
-            if progress.records:
-                yield Label(
-                    f"[b]Personal records[/b] [dim]({len(progress.records)}, newest first; ★ still stands)[/dim]",
-                    classes="progress-section",
-                )
-                yield Static(aligned(("Date", "Record", "Value", ""), progress.records, right=frozenset({2})), id="records")
+        yield ProgressBody(partial(progress_lines, progress, self.exercise_name), id="progress-body")
         yield KeyBar()
+
+
+def progress_lines(progress: ExerciseProgress, name: str, width: int) -> list[Content]:
+    """What the body shows at `width`: the charts, then the balance and records tables."""
+    lines: list[Content] = []
+    if not progress.sets:
+        lines.append(Content(f"No done sets of {name} yet."))
+    for chart in progress.charts:
+        lines += [*chart.lines(width), Content("")]
+
+    def section(heading: Content, table: list[Content]) -> None:
+        if lines and lines[-1].plain:
+            lines.append(Content(""))
+        lines.extend([heading, *table])
+
+    if progress.balance:
+        section(Content.styled("Left vs right", "bold"),
+                aligned(("", "Left", "Right", "Difference"), progress.balance, right=frozenset({1, 2})))
+    if progress.records:
+        heading = Content.assemble(
+            ("Personal records", "bold"), (f" ({len(progress.records)}, newest first; ★ still stands)", "dim")
+        )
+        section(heading, aligned(("Date", "Record", "Value", ""), progress.records, right=frozenset({2})))
+    return lines
 
 
 class ExercisePickerScreen(ModalScreen[str | None]):

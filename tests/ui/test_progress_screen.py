@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from test_history import SUNDAY, log_session, seed_weeks
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 
 from runstrong.screens.history import HistoryScreen
 from runstrong.screens.progress import (
@@ -15,15 +15,23 @@ from runstrong.screens.progress import (
     balance_rows,
 )
 from runstrong.store import Store
-from runstrong.widgets.progress_chart import ProgressChart
+from runstrong.widgets.progress_body import ProgressBody
 
 
 def chart_titles(screen: ProgressScreen) -> list[str]:
-    return [chart.title for chart in screen.query(ProgressChart)]
+    return [chart.title for chart in screen.charts]
 
 
-def text_of(screen: ProgressScreen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
+def body_text(screen: ProgressScreen) -> list[str]:
+    return screen.query_one(ProgressBody).text()
+
+
+def section(screen: ProgressScreen, heading: str) -> list[str]:
+    """The lines under `heading` (its table, header first), as drawn."""
+    lines = body_text(screen)
+    start = next(n for n, line in enumerate(lines) if line.startswith(heading)) + 1
+    end = next((n for n in range(start, len(lines)) if not lines[n]), len(lines))
+    return lines[start:end]
 
 
 async def open_progress(pilot, name: str) -> ProgressScreen:  # type: ignore[no-untyped-def]
@@ -60,17 +68,19 @@ async def test_a_loaded_exercise_charts_load_reps_and_1rm_with_its_records(make_
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_progress(pilot, "Squat")
         assert chart_titles(screen) == ["Best load (kg)", "Best reps", "Est. 1RM (kg, sets ≤ 10 reps)"]
-        load = screen.query(ProgressChart).first()
+        load = screen.charts[0]
         assert load.points[0] == (SUNDAY - timedelta(days=27), 40.0)
         assert load.points[-1] == (SUNDAY - timedelta(days=1), 47.5)
-        rendered = str(load.render().renderables[0])
-        assert "last 47.5 · max 47.5 · min 40" in rendered
+        title, top, bottom, axis = body_text(screen)[:4]
+        assert title.startswith("Best load (kg)") and "last 47.5 · max 47.5 · min 40" in title
+        # Four days, 40 → 47.5 kg, spread over the chart: rising bars, dates under the ends.
+        assert bottom.startswith("▁") and top.endswith("█") and axis.split() == ["2026-10-26", "2026-11-21"]
 
-        records = text_of(screen, "#records")
+        records = section(screen, "Personal records")
         # Newest first: the heaviest load came on the last Monday of the rises.
-        assert records.splitlines()[1].split() == ["2026-11-16", "heaviest", "load", "47.5", "kg", "★"]
-        assert "most reps" in records and "estimated 1RM" in records
-        assert not screen.query("#balance")  # two-sided: no left and right to compare
+        assert records[1].split() == ["2026-11-16", "heaviest", "load", "47.5", "kg", "★"]
+        assert any("most reps" in line for line in records) and any("estimated 1RM" in line for line in records)
+        assert not any(line.startswith("Left vs right") for line in body_text(screen))  # two-sided
         await pilot.press("escape")
         assert isinstance(app.screen, HistoryScreen)
 
@@ -81,7 +91,7 @@ async def test_a_per_side_hold_shows_balance_flagged_over_ten_percent(make_app, 
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_progress(pilot, "Side plank")
         assert chart_titles(screen) == ["Longest hold"]
-        balance = text_of(screen, "#balance").splitlines()
+        balance = section(screen, "Left vs right")
         # 24 s against 30 s: 6 / 30 = 20 %.
         assert balance[1].split() == ["Hold", "·", "all", "time", "0:24", "0:30", "20.0", "%", "⚠", "left", "weaker"]
 
@@ -91,7 +101,7 @@ async def test_an_even_balance_is_ok(make_app, store: Store) -> None:
     app = make_app(start="history")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_progress(pilot, "Side plank")
-        assert text_of(screen, "#balance").splitlines()[1].endswith("3.3 %  ok")
+        assert section(screen, "Left vs right")[1].endswith("3.3 %  ok")
 
 
 async def test_the_picker_starts_on_the_filtered_exercise(make_app, store: Store) -> None:
@@ -110,9 +120,9 @@ async def test_loads_are_charted_in_the_chosen_unit(make_app, store: Store) -> N
     app = make_app(start="history")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_progress(pilot, "Squat")
-        load = screen.query(ProgressChart).first()
+        load = screen.charts[0]
         assert load.title == "Best load (lb)" and round(load.points[0][1], 6) == 100
-        assert "100 lb" in text_of(screen, "#records")
+        assert any("100 lb" in line for line in section(screen, "Personal records"))
 
 
 async def test_sets_of_a_deleted_session_do_not_count(make_app, store: Store) -> None:
@@ -122,7 +132,7 @@ async def test_sets_of_a_deleted_session_do_not_count(make_app, store: Store) ->
     app = make_app(start="history")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_progress(pilot, "Squat")
-        assert [value for _, value in screen.query(ProgressChart).first().points] == [40.0]
+        assert [value for _, value in screen.charts[0].points] == [40.0]
         assert f"2 sets on 1 day · {kept.date}" in str(screen.query_one("#progress-title").render())
 
 
@@ -131,12 +141,12 @@ async def test_an_exercise_never_done_says_so(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await app.push_screen(ProgressScreen("plank", "Plank"))
         await pilot.pause()
-        assert "No done sets of Plank yet" in str(app.screen.query_one("#progress-empty", Static).render())
+        assert body_text(app.screen) == ["No done sets of Plank yet."]
 
 
 def test_aligned_pads_columns() -> None:
-    text = aligned(("a", "n"), [["long", "1"], ["x", "100"]], right=frozenset({1}))
-    assert text.plain.splitlines() == ["a       n", "long    1", "x     100"]
+    lines = aligned(("a", "n"), [["long", "1"], ["x", "100"]], right=frozenset({1}))
+    assert [line.plain for line in lines] == ["a       n", "long    1", "x     100"]
 
 
 def test_balance_rows_skip_periods_without_both_sides() -> None:
