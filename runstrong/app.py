@@ -43,15 +43,15 @@ def history_screen() -> Screen:
     return HistoryScreen()
 
 
-HISTORY_CSS = str((Path(__file__).parent / "screens" / "history.tcss").resolve())
-"""History's stylesheet, as HistoryScreen's CSS_PATH resolves to (the same string, so Textual
-sees it is loaded already)."""
+APP_CSS = Path(__file__).resolve().with_name("runstrong.tcss")
+START_CSS = {mode: APP_CSS.parent / "screens" / f"{mode}.tcss" for mode in ("today", "history")}
+"""The first screen's stylesheet for each start: the path its CSS_PATH resolves to, so Textual
+sees it is loaded already when the screen comes up."""
 
 
 class RunStrongApp(App[None]):
     """The whole TUI. Built by the CLI and by tests alike, with the store and clock passed in."""
 
-    CSS_PATH = "runstrong.tcss"
     TITLE = "runstrong"
     ENABLE_COMMAND_PALETTE = True
     MODES = {"today": today_screen, "history": history_screen}
@@ -77,13 +77,20 @@ class RunStrongApp(App[None]):
         self.DEFAULT_MODE = start
         # The first screen's own stylesheet is read with the app's, in the one parse at start;
         # read on its first showing instead, it costs another parse of every stylesheet.
-        super().__init__(css_path=[self.CSS_PATH, HISTORY_CSS] if start == "history" else None)
+        super().__init__(css_path=[APP_CSS, START_CSS[start]])
         self.store = store
-        self.catalog = catalog or load_catalog()
+        self._catalog = catalog
         self.clock: Clock = clock or SystemClock()
         self.settings = Settings.from_mapping(store.settings())
         self.quick = quick
         """`runstrong timer ...`: open straight on this timer, over Today."""
+
+    @property
+    def catalog(self) -> Catalog:
+        """The exercises and programs, read on first use: History opens without them."""
+        if self._catalog is None:
+            self._catalog = load_catalog()
+        return self._catalog
 
     async def on_mount(self) -> None:
         if self.quick is not None:

@@ -139,9 +139,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     reject_negative_timer_values(argv)
     args = build_parser().parse_args(argv)
-    catalog = load_catalog()
     if args.command == "exercises":
-        print_exercises(catalog, args.json)
+        print_exercises(load_catalog(), args.json)
         return 0
 
     from runstrong.store import Store, resolve_db_path
@@ -161,9 +160,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "timer":
         from runstrong.quick_timer import quick_timer_from_args
 
-        quick = quick_timer_from_args(args, catalog)
+        quick = quick_timer_from_args(args, load_catalog())
     store, RunStrongApp = open_store_importing_app(path)
-    app = RunStrongApp(store, catalog=catalog, start="history" if args.command == "history" else "today", quick=quick)
+    app = RunStrongApp(store, start="history" if args.command == "history" else "today", quick=quick)
     try:
         app.run()
     finally:

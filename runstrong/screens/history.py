@@ -140,7 +140,7 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield WeekCalendar(id="week-calendar")
-        yield HistoryFilterBar(self.app.catalog, id="history-filter")
+        yield HistoryFilterBar(id="history-filter")
         yield HistoryTable(self.app.settings.unit, id="history-table")
         yield Label(id="history-status")
         yield KeyBar()

@@ -49,6 +49,8 @@ class Finished:
 class TodayScreen(Screen[None]):
     """The gym view. Attributes go down to the checklist; its messages come up here to be saved."""
 
+    CSS_PATH = "today.tcss"
+
     app: RunStrongApp
 
     BINDINGS = [

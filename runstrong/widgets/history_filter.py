@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +19,9 @@ from textual.widgets import Input, Label
 from runstrong.core.catalog import Catalog
 from runstrong.core.set_input import InputProblem
 from runstrong.store import HistoryFilter
+
+if TYPE_CHECKING:
+    from runstrong.app import RunStrongApp
 
 _DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY"
@@ -54,6 +58,8 @@ class HistoryFilterBar(Vertical):
     Until the first `/` the bar is one line of hint: History opens faster without three Inputs.
     """
 
+    app: RunStrongApp
+
     BINDINGS = [
         Binding("escape", "done", "List", id="filter.done", tooltip="Back to the session list"),
     ]
@@ -66,10 +72,14 @@ class HistoryFilterBar(Vertical):
     class Done(Message):
         """The runner is finished with the filter; the list should take the focus back."""
 
-    def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.catalog = catalog
         self.applied = HistoryFilter()
+
+    @property
+    def catalog(self) -> Catalog:
+        # The app's, asked for only once the bar is used: History opens without reading it.
+        return self.app.catalog
 
     def compose(self) -> ComposeResult:
         yield Label(HINT, id="filter-hint")
