@@ -96,6 +96,20 @@ def test_damaged_database_is_one_line_exit_1(tmp_path: Path, capsys: pytest.Capt
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize("command", [[], ["history"]])
+def test_a_damaged_database_stops_the_app_before_it_starts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    # The check runs on a second thread while the app is imported; its verdict still comes first.
+    path = tmp_path / "broken.db"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x00\xff" * 2000)
+    before = path.read_bytes()
+    status, out, err = run_main(["--db", str(path), *command], capsys)
+    assert status == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "damaged" in err and str(path) in err
+    assert path.read_bytes() == before
+
+
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run_main(["--version"], capsys)
     assert status == 0 and out.strip() == f"runstrong {__version__}"

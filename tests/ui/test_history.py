@@ -267,3 +267,42 @@ async def test_the_session_column_fits_the_terminal(make_app, store: Store) -> N
         await pilot.pause()
         assert dict((column.key, width) for column, width in table.columns)["session"] > 40
         assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+async def test_a_narrow_terminal_drops_whole_columns_rather_than_scrolling_sideways(make_app, store: Store) -> None:
+    log_session(store, SUNDAY)
+    app = make_app(start="history")
+    async with app.run_test(size=(60, 24)):
+        table = history(app).table
+        shown = [column.key for column, _ in table.columns]
+        # 59 cells: date, a 16-cell session column and what else fits; volume goes first.
+        assert "volume" not in shown and shown[:3] == ["date", "session", "sets"]
+        assert sum(width + 2 for _, width in table.columns) <= table.scrollable_content_region.width
+
+
+async def test_a_click_highlights_a_session_and_a_second_click_opens_it(make_app, store: Store) -> None:
+    older = log_session(store, SUNDAY - timedelta(days=3))
+    log_session(store, SUNDAY)
+    app = make_app(start="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = history(app).table
+        # Line 0 of the list is its header; the second session is on line 2.
+        await pilot.click(table, offset=(15, 2))
+        await pilot.pause()
+        assert table.cursor_row == 1 and isinstance(app.screen, HistoryScreen)
+        await pilot.click(table, offset=(15, 2))
+        await pilot.pause()
+        assert isinstance(app.screen, SessionDetailScreen) and app.screen.session_id == older.id
+
+
+async def test_history_opens_without_reading_the_catalog(make_app, store: Store) -> None:
+    from runstrong.core.catalog import load_catalog
+
+    log_session(store, SUNDAY)
+    load_catalog.cache_clear()
+    app = make_app(start="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert history(app).table.row_count == 1
+        assert load_catalog.cache_info().currsize == 0
+        await pilot.press("slash")  # the filter suggests exercise names: now it is read
+        assert load_catalog.cache_info().currsize == 1
