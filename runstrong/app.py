@@ -151,9 +151,8 @@ class RunStrongApp(App[None]):
         stack = self._screen_stacks.get("today")
         if not stack:
             return None
-        from runstrong.screens.today import (
-            TodayScreen,  # imported already: Today is open
-        )
+        # Imported here, not at the top, so a start on History does not load Today's module.
+        from runstrong.screens.today import TodayScreen
 
         return stack[0] if isinstance(stack[0], TodayScreen) else None
 

@@ -204,11 +204,10 @@ async def test_bad_edit_is_refused_at_the_field(make_app, db_path: Path, field: 
     assert stored_sets(db_path) == []
 
 
-async def test_hold_of_zero_seconds_is_refused(make_app, db_path: Path) -> None:
+async def test_hold_of_zero_seconds_is_refused(make_app, highlight, db_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        checklist = today(app).checklist
-        checklist.cursor = next(i for i, s in enumerate(checklist.slots) if s.exercise_id == "plank")
+        highlight(app, "plank")
         await pilot.press("e")
         app.screen.query_one("#hold-input", Input).value = "0"
         await pilot.press("enter")
