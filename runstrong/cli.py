@@ -17,16 +17,13 @@ from runstrong import __version__
 from runstrong.core.catalog import Catalog, load_catalog
 from runstrong.core.clock import SystemClock
 from runstrong.core.durations import ACCEPTED
+from runstrong.errors import UsageError
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
     from runstrong.store import Store
 
 NEGATIVE = re.compile(r"^-\d")
-
-
-class UsageError(Exception):
-    """Bad command-line input; exit status 2."""
 
 
 class OneLineParser(argparse.ArgumentParser):

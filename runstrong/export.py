@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from runstrong.cli import UsageError
+from runstrong.errors import UsageError
 from runstrong.store import Store
 
 CSV_COLUMNS = (

@@ -14,7 +14,7 @@ import argparse
 from dataclasses import dataclass
 from datetime import datetime
 
-from runstrong.cli import UsageError
+from runstrong.errors import UsageError
 from runstrong.core.catalog import Catalog
 from runstrong.core.clock import stamp
 from runstrong.core.durations import DurationError, parse_duration

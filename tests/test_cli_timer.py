@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from runstrong.cli import UsageError, build_parser, main
+from runstrong.cli import build_parser, main
+from runstrong.errors import UsageError
 from runstrong.core.catalog import load_catalog
 from runstrong.core.holdclock import TimerPlan
 from runstrong.quick_timer import QuickTimer, quick_timer_from_args
