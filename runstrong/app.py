@@ -16,6 +16,7 @@ from runstrong.core.catalog import Catalog, default_rest_s, load_catalog
 from runstrong.core.clock import Clock, SystemClock
 from runstrong.core.models import Program, SetLog
 from runstrong.core.settings import Settings
+from runstrong.key_routing import KeyRouting
 from runstrong.store import Store, StoreError
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ START_CSS = {mode: APP_CSS.parent / "screens" / f"{mode}.tcss" for mode in ("tod
 sees it is loaded already when the screen comes up."""
 
 
-class RunStrongApp(App[None]):
+class RunStrongApp(KeyRouting, App[None]):
     """The whole TUI. Built by the CLI and by tests alike, with the store and clock passed in."""
 
     TITLE = "runstrong"

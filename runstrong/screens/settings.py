@@ -24,6 +24,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
     CSS_PATH = "settings.tcss"
 
     HELP_TITLE = "Settings"
+    # Set right after compose so keys typed at once land in the first field (key_routing).
+    AUTO_FOCUS = "#lead-input"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="settings.cancel", tooltip="Close without saving")]
 
     def __init__(self, settings: Settings) -> None:
@@ -52,9 +54,6 @@ class SettingsScreen(ModalScreen[Settings | None]):
             yield Label(label, classes="settings-label")
             yield Input(str(value), id=f"{name}-input", select_on_focus=True, compact=True)
         yield Label("", id=f"{name}-error", classes="field-error")
-
-    def on_mount(self) -> None:
-        self.query_one("#lead-input", Input).focus()
 
     def _read_seconds(self, name: str, what: str) -> int | None:
         """The field's whole seconds, or None with the problem shown under the field."""
