@@ -121,10 +121,25 @@ class RunStrongApp(KeyRouting, App[None]):
         return True
 
     async def choose_program(self, program_id: str) -> bool:
+        """Follow another program; a half-done session of the one left is kept, and said so."""
+        today = self._today_screen()
+        kept = None
+        if today is not None and program_id != self.settings.program_id:
+            from runstrong.screens.session_end import kept_session_note
+
+            kept = kept_session_note(today)
         if not self.update_settings(replace(self.settings, program_id=program_id)):
             return False
-        self.notify(f"Following {self.catalog.program(program_id).name}", timeout=3)
+        following = f"Following {self.catalog.program(program_id).name}"
+        self.notify(f"{following}. {kept}" if kept else following, timeout=10 if kept else 3)
         return True
+
+    async def action_quit(self) -> None:
+        # A running hold is asked about first (quit_guard); everything else is saved already.
+        from runstrong.screens.quit_guard import ask_before_quit
+
+        if not ask_before_quit(self):
+            await super().action_quit()
 
     def action_settings(self) -> None:
         from runstrong.screens.settings import SettingsScreen

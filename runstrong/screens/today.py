@@ -17,6 +17,7 @@ from runstrong.core.clock import stamp
 from runstrong.core.durations import format_seconds
 from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
 from runstrong.core.plan import PlannedSet, plan_day
+from runstrong.screens import session_end
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.rest_bar import RestBar
@@ -74,6 +75,8 @@ class TodayScreen(Screen[None]):
         self.session: Session | None = None
         self.undo_stack: list[SetChange | Finished] = []
         self._seen: tuple[int, str] = (-1, "")
+        self.finish_offer_pending = False
+        """The last set was logged under the hold timer: offer to finish when Today is back."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="today-header"):
@@ -155,6 +158,8 @@ class TodayScreen(Screen[None]):
         self._seen = (self.app.store.revision, self._today())
 
     async def on_screen_resume(self) -> None:
+        if self.finish_offer_pending:
+            session_end.offer_when_all_done(self)
         # Back from History (a session edited or deleted), Settings, or past midnight: show
         # what is stored now. Today's undo steps belong to what was shown before, so they go.
         if self.program is None or self._seen == (self.app.store.revision, self._today()):
@@ -226,6 +231,7 @@ class TodayScreen(Screen[None]):
         self.undo_stack.append(SetChange(index, previous))
         self.checklist.update_slot(index, new)
         self.update_summary()
+        session_end.announce_records(self, previous, new)
 
     def action_toggle(self) -> None:
         if self.checklist.slots:
@@ -258,6 +264,7 @@ class TodayScreen(Screen[None]):
             if following:
                 checklist.cursor = following[0]
         self.app.start_rest(new)
+        session_end.offer_when_all_done(self)
 
     def _is_done(self, index: int) -> bool:
         slot = self.checklist.slots[index]
@@ -336,15 +343,29 @@ class TodayScreen(Screen[None]):
             self.app.notify("Session open again", timeout=2)
             return
         if self.session is not None and restored.session_id == self.session.id:
+            was_done = self._is_done(entry.index)
             self.checklist.update_slot(entry.index, restored)
-            self.checklist.cursor = entry.index
+            self.checklist.cursor = self.checklist.first_open()
             self.update_summary()
+            if was_done and not restored.done:
+                # An undone tick: the rest it started is no longer owed.
+                self.app.stop_rest()
         self.app.notify("Undone", timeout=2)
 
     async def action_finish(self) -> None:
-        session = self.session
-        if session is None or not self._has_ticks():
+        if self.session is None or not self._has_ticks():
             self.app.notify("Tick at least one set before finishing", severity="warning", timeout=3)
+            return
+        if all(self._is_done(i) for i in range(len(self.checklist.slots))):
+            await self.finish_now()
+        else:
+            # Sets are left: say how many, with the summary, and ask first.
+            session_end.ask_to_finish(self)
+
+    async def finish_now(self) -> None:
+        """Finish the session on screen; the next day of the rotation comes up (u undoes)."""
+        session = self.session
+        if session is None:
             return
         done = sum(self._is_done(i) for i in range(len(self.checklist.slots)))
         try:
