@@ -4,7 +4,8 @@ One room per concern, stacked floor on floor so each sees only what lies below i
 `connection` (opening, checks, migrations, transactions) → `sessions` (sessions and sets) →
 `history` (History's lists, Progress's reads, soft deletes) → `catalog_tables` (own exercises
 and programs) → `export_data` (the JSON export); beside those two, `records` (what a new set is
-measured against) → `deleted` (the recently deleted list). `Store` is the top floor.
+measured against) → `late_log` (a skipped set logged later) → `deleted` (the recently deleted
+list). `Store` is the top floor.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from runstrong.store.records import RecordsStore
+from runstrong.store.late_log import LateLogStore
 
 RECENTLY_DELETED_LIMIT = 100
 """How many deleted things the list shows, newest deletion first (ours)."""
@@ -30,7 +30,7 @@ class Deleted:
     """"8 sets done" for a session; "Squat set 2 (left)" for a set."""
 
 
-class DeletedStore(RecordsStore):
+class DeletedStore(LateLogStore):
     """The "recently deleted" list of History, and its restore."""
 
     def recently_deleted(self, limit: int = RECENTLY_DELETED_LIMIT) -> list[Deleted]:
