@@ -180,6 +180,10 @@ class HistoryScreen(Screen[None]):
         self.query_one(WeekCalendar).show(weeks, self.app.clock.now().date())
         self.update_status()
 
+    @on(HistoryTable.ColumnsChanged)
+    def columns_changed(self) -> None:
+        self.update_status()
+
     @on(HistoryTable.NeedMore)
     def load_more(self) -> None:
         table = self.table
@@ -203,6 +207,10 @@ class HistoryScreen(Screen[None]):
             text = f"{shown:,} of {self.total:,} session{'s' if self.total != 1 else ''}"
             text += " matching the filter (c clears it)" if narrowed else ""
             text += " · enter opens · p progress · r recently deleted"
+        hidden = self.table.hidden_columns
+        if hidden:
+            # The width left columns out: say which, so a missing number is not taken for none.
+            text += f" · too narrow for {', '.join(hidden)}"
         self.query_one("#history-status", Label).update(text)
 
     # -- filter ----------------------------------------------------------------------------
