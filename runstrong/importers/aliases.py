@@ -72,3 +72,34 @@ def own_exercise_shape(name: str, sets: Iterable[ImportedSet]) -> OwnExerciseSha
     sets = list(sets)
     only_seconds = bool(sets) and all(s.hold_s is not None and s.reps is None for s in sets)
     return OwnExerciseShape(name, "hold" if only_seconds else "reps", any(s.side for s in sets))
+
+
+# Words in an exercise name that place an own exercise in a catalog category (ours; the first
+# word found wins). Without one, an unmatched lift is most often upper-body work (bench, curl).
+_CATEGORY_WORDS = (
+    ("calves & feet", ("calf", "ankle", "toe", "tibialis", "foot")),
+    ("plyometric", ("jump", "hop", "bound", "plyo", "skip")),
+    ("core", ("plank", "crunch", "sit up", "sit-up", "ab ", "abs", "hollow", "leg raise", "twist", "rollout")),
+    ("posterior chain", ("deadlift", "rdl", "hamstring", "nordic", "good morning", "swing", "hyperextension")),
+    ("hips", ("hip", "glute", "abduct", "adduct", "clam", "bridge")),
+    ("legs", ("squat", "lunge", "leg", "step", "split")),
+)
+
+
+def guess_category(name: str) -> str:
+    """A catalog category for an own exercise made from an imported name (ours, by keyword)."""
+    lowered = f" {name.lower()} "
+    for category, words in _CATEGORY_WORDS:
+        if any(word in lowered for word in words):
+            return category
+    return "upper body"
+
+
+def own_exercise_id(name: str, taken: set[str]) -> str:
+    """A fresh own-exercise id from its name ('Nordic Curl' -> 'nordic-curl'), unique in `taken`."""
+    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:56] or "exercise"
+    candidate, counter = base, 1
+    while candidate in taken:
+        counter += 1
+        candidate = f"{base}-{counter}"
+    return candidate

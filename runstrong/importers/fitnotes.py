@@ -62,7 +62,7 @@ class FitNotesImporter:
             row_unit, weight, reps, distance, seconds = values
             category = f[cols.category].strip()
             if (distance is not None and distance > 0) or category.lower() == "cardio" or ExerciseMatcher.is_running(exercise):
-                batch.not_imported.append(RowNote(line, f"cardio ({exercise}): runstrong has no running log yet"))
+                batch.not_imported.append(RowNote(line, f"cardio: {exercise}"))
                 continue
             kg, assisted = load_kg(weight, row_unit, where)
             hold = hold_value(None if seconds is None else Decimal(seconds), where)

@@ -104,7 +104,7 @@ class HevyImporter:
             far = parse_decimal(f[distance], "distance", where) if distance is not None else None
             rpe = rpe_value(parse_decimal(f[rpe_col], "rpe", where), where) if rpe_col is not None else None
             if (far is not None and far > 0) or ExerciseMatcher.is_running(exercise):
-                batch.not_imported.append(RowNote(line, f"running ({exercise}): runstrong has no running log yet"))
+                batch.not_imported.append(RowNote(line, f"running: {exercise}"))
                 continue
             if reps is None and seconds is None and kg is None and not assisted:
                 batch.skipped.append(RowNote(line, f"empty set ({exercise}): no reps, weight or time"))

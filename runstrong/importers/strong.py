@@ -106,7 +106,7 @@ class StrongImporter:
             rpe = rpe_value(parse_decimal(f[col.rpe], "RPE", where, decimal_comma=decimal_comma), where) if col.rpe is not None else None
 
             if (distance is not None and distance > 0) or matcher_running(exercise):
-                batch.not_imported.append(RowNote(line, f"running ({exercise}): runstrong has no running log yet"))
+                batch.not_imported.append(RowNote(line, f"running: {exercise}"))
                 continue
             kg, assisted = load_kg(weight, row_unit or "kg", where)
             if reps is None and seconds is None and kg is None and not assisted:
