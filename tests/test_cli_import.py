@@ -82,7 +82,7 @@ ROW = "2025-03-03 07:05:10,Legs,58m,Squat (Barbell),1,100,5,0,0,,,\n"
     [
         (b"\x00\x01\x02binary", ":1: not a text file"),
         (b"", ":1: empty file"),
-        (b"Name,Weight\nbob,3\n", ":1: unknown header 'Name,Weight'; known formats: Strong CSV"),
+        (b"Name,Weight\nbob,3\n", ":1: unknown header 'Name,Weight'; known formats: runstrong JSON export"),
         ((STRONG_HEADER + ROW + "2025-03-03 07:05:10,Legs\n").encode(), ":3: truncated row"),
         ((STRONG_HEADER + ROW.replace("2025-03-03", "03/03/2025")).encode(), ":2: bad date '03/03/2025 07:05:10'"),
         ((STRONG_HEADER + ROW + ROW.replace(",100,", ",1OO,")).encode(), ":3: weight is not a number: '1OO'"),

@@ -29,7 +29,7 @@ class Importer(Protocol):
 
 IMPORTERS: dict[str, Importer] = {
     importer.name: importer
-    for importer in (StrongImporter(), HevyImporter(), FitNotesImporter(), RunstrongJsonImporter())
+    for importer in (RunstrongJsonImporter(), StrongImporter(), HevyImporter(), FitNotesImporter())
 }
 FORMATS = tuple(IMPORTERS)
 
@@ -64,9 +64,13 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
+HEADER_LIMIT = 4096
+"""No export's header is longer; a one-line JSON file is not split in full just to look at it."""
+
+
 def first_line(text: str) -> str:
-    """The header: the first line, without its line end."""
-    return text.split("\n", 1)[0].rstrip("\r")
+    """The header: the first line (at most HEADER_LIMIT characters), without its line end."""
+    return text[:HEADER_LIMIT].split("\n", 1)[0].rstrip("\r")
 
 
 def choose_importer(header: str, path: str, fmt: str | None = None) -> Importer:

@@ -52,6 +52,7 @@ class ExerciseMatcher:
         return None
 
     @staticmethod
+    @functools.lru_cache(maxsize=4096)
     def is_running(name: str) -> bool:
         """True for names the alias table lists as running (kept out until a running log exists)."""
         return name_key(name) in _alias_table()[1]

@@ -3,6 +3,7 @@ error that refuses a file. No SQL, no Textual: the store writes these in one tra
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,8 +26,10 @@ class ImportFileError(ValueError):
 
 
 def content_uid(*parts: object) -> str:
-    """A stable 32-hex uid from the parts (uuid5 in our namespace); same parts, same uid."""
-    return uuid.uuid5(UID_NAMESPACE, "\x1f".join(str(p) for p in parts)).hex
+    """A stable 32-hex uid from the parts: SHA-1 over our namespace and the parts, as uuid5 does
+    (without building a UUID object, which doubled the cost on ten years of sets)."""
+    data = UID_NAMESPACE.bytes + "\x1f".join(str(p) for p in parts).encode("utf-8")
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:32]
 
 
 @dataclass(slots=True)

@@ -190,7 +190,12 @@ class _Writer:
                 self.outcome.duplicates += 1
                 self._merge_session(known, session)
         if self.new_sets:
-            self.store.db["set_logs"].insert_all(self.new_sets, batch_size=2000)
+            # Plain executemany: sqlite-utils' insert_all costs ~1.5 s more on ten years of sets.
+            columns = list(self.new_sets[0])
+            self.store.conn.executemany(
+                f"INSERT INTO set_logs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                [tuple(row.values()) for row in self.new_sets],
+            )
         if self.merge:
             self._apply_deletions()
 
@@ -230,21 +235,22 @@ class _Writer:
                 finished_at = max((s.done_at for s in session.sets), key=_instant, default=session.started_at)
             else:
                 self.open_now.add((session.date, program_id))
-        session_id = self.store.db["sessions"].insert(
-            {
-                "date": session.date,
-                "started_at": session.started_at,
-                "finished_at": finished_at,
-                "program_id": program_id,
-                "program": session.program or session.source,
-                "day": session.day or session.name,
-                "day_index": day_index,
-                "notes": session.notes,
-                "uid": session.uid,
-                "updated_at": session.updated_at or self.stamp,
-                "source": session.source,
-            }
-        ).last_pk
+        row = {
+            "date": session.date,
+            "started_at": session.started_at,
+            "finished_at": finished_at,
+            "program_id": program_id,
+            "program": session.program or session.source,
+            "day": session.day or session.name,
+            "day_index": day_index,
+            "notes": session.notes,
+            "uid": session.uid,
+            "updated_at": session.updated_at or self.stamp,
+            "source": session.source,
+        }
+        session_id = self.store.conn.execute(
+            f"INSERT INTO sessions ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", tuple(row.values())
+        ).lastrowid
         self.sessions[session.uid] = {"id": session_id, "uid": session.uid, "updated_at": session.updated_at, "deleted_at": None}
         self.outcome.sessions_added += 1
         for position, logged in enumerate(session.sets):
