@@ -144,3 +144,36 @@ def test_control_characters_from_the_file_never_reach_the_terminal(tmp_path: Pat
     evil.write_text(STRONG_HEADER + ROW.replace("Squat (Barbell)", "Squat\x1b[2J"), encoding="utf-8")
     code, out, _ = run(capsys, "--db", str(tmp_path / "r.db"), "import", str(evil), "--unit", "kg")
     assert code == 0 and "\x1b" not in out and "Squat [2J" in out
+
+
+class _Terminal:
+    """A stderr that says it is a terminal and keeps what was written."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_bar_only_for_a_large_file_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from runstrong import import_command
+
+    out, terminal = io.StringIO(), _Terminal()
+    import_command.run_import(tmp_path / "a.db", SAMPLES / "hevy_kg.csv", None, None, False, True, out, terminal)
+    assert terminal.text == ""  # a small file: no bar
+    monkeypatch.setattr(import_command, "LARGE_FILE_BYTES", 100)
+    import_command.run_import(tmp_path / "b.db", SAMPLES / "hevy_kg.csv", None, None, False, True, out, terminal)
+    assert "[####################] done" in terminal.text and terminal.text.endswith("\n")
+    piped = io.StringIO()
+    import_command.run_import(tmp_path / "c.db", SAMPLES / "hevy_kg.csv", None, None, False, True, out, piped)
+    assert piped.getvalue() == ""  # not a terminal: no bar
