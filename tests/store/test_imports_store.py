@@ -178,3 +178,18 @@ def test_unmatched_names_become_own_exercises_once(tmp_path: Path) -> None:
     batch2 = read_import_file(samples / "hevy_kg.csv", tz=timezone.utc)
     again = store.import_batch(batch2, plan_exercises(batch2).own)
     assert again.exercises_created == {} and again.sets_added == 0
+
+
+def test_imported_warm_ups_count_towards_neither_volume_nor_records(tmp_path: Path) -> None:
+    from runstrong.importers import read_import_file
+
+    store = Store.open(tmp_path / "a.db")
+    samples = Path(__file__).parent.parent / "importers" / "samples"
+    batch = read_import_file(samples / "hevy_kg.csv", tz=timezone.utc)
+    store.import_batch(batch, plan_exercises(batch).own)
+    leg_day, old_one = store.history_page()
+    # Leg day: 80 x 5 + 60 x 10 (drop) = 1000 kg; the 40 x 8 warm-up is not volume.
+    assert (leg_day.day, leg_day.volume_kg, leg_day.sets_done) == ("Leg day", 1000.0, 5)
+    assert old_one.volume_kg == 70 * 5
+    # Squat history for Progress: 70 x 5, then 80 x 5 and 60 x 10; never the warm-up.
+    assert [(s.reps, s.load_kg) for s in store.exercise_sets("squat")] == [(5, 70.0), (5, 80.0), (10, 60.0)]
