@@ -65,6 +65,11 @@ def _instant(text: str | None) -> datetime | None:
         return None
 
 
+def _start_key(started_at: str, day: str) -> tuple[datetime | str, str]:
+    """A session's start as an instant (text if unreadable) with its day name, case ignored."""
+    return (_instant(started_at) or started_at, day.lower())
+
+
 def _newer(incoming: str | None, here: str | None) -> bool:
     """True when `incoming` is a later instant than `here` (compared as instants, not text)."""
     a, b = _instant(incoming), _instant(here)
@@ -171,6 +176,12 @@ class _Writer:
         self.sets = {
             r["uid"]: r for r in store._rows("SELECT id, uid, updated_at, deleted_at FROM set_logs WHERE uid IS NOT NULL")
         }
+        # The same workout under another uid (a v1 export's derived uids, then the v2 export of
+        # the same database) is recognised by its start instant and day name, and not added twice.
+        self.starts = {
+            _start_key(r["started_at"], r["day"])
+            for r in store._rows("SELECT started_at, day FROM sessions WHERE deleted_at IS NULL")
+        }
         self.programs = _program_ids(store)
         self.open_now = {
             (r["date"], r["program_id"])
@@ -184,7 +195,9 @@ class _Writer:
     def run(self) -> None:
         for session in self.batch.sessions:
             known = self.sessions.get(session.uid)
-            if known is None:
+            if known is None and _start_key(session.started_at, session.day or session.name) in self.starts:
+                self.outcome.duplicates += 1
+            elif known is None:
                 self._add_session(session)
             else:
                 self.outcome.duplicates += 1

@@ -17,13 +17,13 @@ from runstrong.store import Store
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc)
 
 
-def workout(store: Store, date: str, day_index: int = 0, finish: bool = True) -> int:
+def workout(store: Store, date: str, day_index: int = 0, finish: bool = True, hour: int = 10) -> int:
     """A Workout A/B session of the default program with every set done (loads on the reps sets)."""
     catalog = load_catalog()
     program = catalog.default_program
     day = program.days[day_index]
     session = store.start_session(
-        date=date, started_at=f"{date}T10:00:00+01:00", program_id=program.id, program=program.name,
+        date=date, started_at=f"{date}T{hour:02d}:00:00+01:00", program_id=program.id, program=program.name,
         day=day.name, day_index=day_index, slots=plan_day(day, catalog),
     )
     for number, logged in enumerate(session.sets):
@@ -151,7 +151,7 @@ def test_an_imported_open_session_does_not_clash_with_one_open_here(tmp_path: Pa
     laptop = Store.open(tmp_path / "laptop.db")
     workout(laptop, "2026-11-22", finish=False)
     desktop = Store.open(tmp_path / "desktop.db")
-    workout(desktop, "2026-11-22", finish=False)
+    workout(desktop, "2026-11-22", finish=False, hour=9)
     outcome = import_payload(desktop, laptop.export_json(NOW))
     assert outcome.sessions_added == 1
     finished = [s["finished_at"] for s in desktop.export_json(NOW)["sessions"]]
@@ -193,3 +193,17 @@ def test_imported_warm_ups_count_towards_neither_volume_nor_records(tmp_path: Pa
     assert old_one.volume_kg == 70 * 5
     # Squat history for Progress: 70 x 5, then 80 x 5 and 60 x 10; never the warm-up.
     assert [(s.reps, s.load_kg) for s in store.exercise_sets("squat")] == [(5, 70.0), (5, 80.0), (10, 60.0)]
+
+
+def test_a_v2_export_after_its_v1_adds_nothing(tmp_path: Path) -> None:
+    """v1 files carry no uids, so their sessions get derived ones; the v2 export of the same
+    database later is recognised by start instant and day, not added a second time."""
+    source = Store.open(tmp_path / "a.db")
+    workout(source, "2026-11-16")
+    workout(source, "2026-11-18", 1)
+    v2 = source.export_json(NOW)
+    target = Store.open(tmp_path / "b.db")
+    import_payload(target, as_v1(v2), "old.json")
+    again = import_payload(target, v2)
+    assert (again.sessions_added, again.sets_added, again.duplicates) == (0, 0, 2)
+    assert len(target.export_json(NOW)["sessions"]) == 2
