@@ -18,9 +18,12 @@ from runstrong.importers.assemble import SessionAssembler
 from runstrong.importers.csv_table import CsvTable, column_key, header_names
 from runstrong.importers.records import ImportBatch, ImportedSession, ImportFileError, RowNote, content_uid
 from runstrong.importers.values import (
+    distance_note,
     duration_seconds,
     hold_value,
     instant,
+    is_cardio,
+    joined_note,
     load_kg,
     local_date,
     parse_decimal,
@@ -61,7 +64,7 @@ class FitNotesImporter:
             values = cols.numbers(f, line)
             row_unit, weight, reps, distance, seconds = values
             category = f[cols.category].strip()
-            if (distance is not None and distance > 0) or category.lower() == "cardio" or ExerciseMatcher.is_running(exercise):
+            if category.lower() == "cardio" or is_cardio(distance, weight, ExerciseMatcher.is_running(exercise)):
                 batch.not_imported.append(RowNote(line, f"cardio: {exercise}"))
                 continue
             kg, assisted = load_kg(weight, row_unit, where)
@@ -91,7 +94,7 @@ class FitNotesImporter:
             note = f[cols.comment].strip() if cols.comment is not None and cols.comment < len(f) else ""
             assembler.add_set(
                 key, exercise, "set", line=line, reps=reps, load_kg=kg, hold_s=hold,
-                note="; ".join(n for n in (note, assisted) if n),
+                note=joined_note(note, assisted, distance_note(distance, cols.distance_unit(f))),
             )
         batch.sessions = assembler.sessions()
         if batch.unit is None:
@@ -115,6 +118,7 @@ class _Columns:
         self.weight = table.index("weight", "weight (kgs)", "weight (lbs)", "weight (kg)", "weight (lb)")
         self.unit_col = table.index("weight unit")
         self.distance = table.index("distance")
+        self.distance_unit_col = table.index("distance unit")
         self.time = table.index("time")
         self.comment = table.index("comment")
         self.header_unit: str | None = None
@@ -125,6 +129,10 @@ class _Columns:
         self.fallback_unit = unit
         # Free-text columns an unquoted comma can split, most likely first.
         self.text_columns = [c for c in (self.exercise, self.category, self.comment) if c is not None]
+
+    def distance_unit(self, fields: list[str]) -> str:
+        """The row's `Distance Unit` (km, mi, m), '' when the layout has none."""
+        return fields[self.distance_unit_col].strip() if self.distance_unit_col is not None else ""
 
     def numbers(self, f: list[str], line: int) -> tuple[str, Decimal | None, Decimal | None, Decimal | None, int | None]:
         """(unit, weight, reps, distance, seconds) of a row; ImportFileError when one is bad."""

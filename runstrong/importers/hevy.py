@@ -20,8 +20,11 @@ from runstrong.importers.records import ImportBatch, ImportedSession, ImportFile
 from runstrong.importers.values import (
     MAX_BELIEVABLE_SESSION_S,
     Where,
+    distance_note,
     hold_value,
     instant,
+    is_cardio,
+    joined_note,
     load_kg,
     local_datetime,
     parse_decimal,
@@ -76,6 +79,7 @@ class HevyImporter:
         description = table.index("description")
         notes_col = table.index("exercise_notes")
         distance = table.index("distance_km", "distance_miles")
+        distance_unit = "mi" if "distance_miles" in cols else "km"
         duration = table.index("duration_seconds")
         rpe_col = table.index("rpe")
         batch = ImportBatch(format=SOURCE, unit=file_unit, path=path)
@@ -98,12 +102,13 @@ class HevyImporter:
             if set_type is None:
                 raise ImportFileError(path, line, f"unknown set_type {kind!r} (expected normal, warmup, dropset or failure)")
             index = f[cols["set_index"]].strip()
-            kg, assisted = load_kg(parse_decimal(f[weight], "weight", where), file_unit or "kg", where)
+            weight_value = parse_decimal(f[weight], "weight", where)
+            kg, assisted = load_kg(weight_value, file_unit or "kg", where)
             reps = reps_value(parse_decimal(f[cols["reps"]], "reps", where), where)
             seconds = hold_value(parse_decimal(f[duration], "duration_seconds", where), where) if duration is not None else None
             far = parse_decimal(f[distance], "distance", where) if distance is not None else None
             rpe = rpe_value(parse_decimal(f[rpe_col], "rpe", where), where) if rpe_col is not None else None
-            if (far is not None and far > 0) or ExerciseMatcher.is_running(exercise):
+            if is_cardio(far, weight_value, ExerciseMatcher.is_running(exercise)):
                 batch.not_imported.append(RowNote(line, f"running: {exercise}"))
                 continue
             if reps is None and seconds is None and kg is None and not assisted:
@@ -133,7 +138,7 @@ class HevyImporter:
             note = f[notes_col].strip() if notes_col is not None else ""
             assembler.add_set(
                 key, exercise, index, line=line, set_type=set_type, reps=reps, load_kg=kg, hold_s=seconds,
-                rpe=rpe, note="; ".join(n for n in (note, assisted) if n),
+                rpe=rpe, note=joined_note(note, assisted, distance_note(far, distance_unit)),
                 number=int(index) if index.isdigit() else None,
             )
         batch.sessions = assembler.sessions()

@@ -23,9 +23,12 @@ from runstrong.importers.csv_table import CsvTable, column_key, header_names
 from runstrong.importers.records import ImportBatch, ImportedSession, ImportFileError, RowNote, content_uid
 from runstrong.importers.values import (
     believable_end,
+    distance_note,
     duration_seconds,
     hold_value,
     instant,
+    is_cardio,
+    joined_note,
     load_kg,
     local_datetime,
     parse_decimal,
@@ -105,7 +108,7 @@ class StrongImporter:
             distance = parse_decimal(f[col.distance], "distance", where, decimal_comma=decimal_comma) if col.distance is not None else None
             rpe = rpe_value(parse_decimal(f[col.rpe], "RPE", where, decimal_comma=decimal_comma), where) if col.rpe is not None else None
 
-            if (distance is not None and distance > 0) or matcher_running(exercise):
+            if is_cardio(distance, weight, matcher_running(exercise)):
                 batch.not_imported.append(RowNote(line, f"running: {exercise}"))
                 continue
             kg, assisted = load_kg(weight, row_unit or "kg", where)
@@ -135,7 +138,7 @@ class StrongImporter:
             note = f[col.notes].strip() if col.notes is not None else ""
             assembler.add_set(
                 key, exercise, label.upper(), line=line, set_type=set_type, reps=reps, load_kg=kg,
-                hold_s=seconds, rpe=rpe, note="; ".join(n for n in (note, assisted) if n),
+                hold_s=seconds, rpe=rpe, note=joined_note(note, assisted, distance_note(distance, col.distance_unit(f))),
                 number=int(label) if label.isdigit() else None,
             )
         batch.sessions = assembler.sessions()
@@ -146,6 +149,12 @@ class StrongImporter:
 
 class _Columns:
     """Where each Strong field is in this layout (None when the layout lacks it)."""
+
+    def distance_unit(self, fields: list[str]) -> str:
+        """The distance unit of a row: the header's, the row's `Distance Unit`, else unknown ('')."""
+        if self.header_distance_unit or self.distance_unit_col is None:
+            return self.header_distance_unit
+        return fields[self.distance_unit_col].strip()
 
     def __init__(self, table: CsvTable) -> None:
         need = {"date": "Date", "exercise name": "Exercise Name", "set order": "Set Order", "reps": "Reps"}
@@ -162,6 +171,10 @@ class _Columns:
         self.weight = table.index("weight", "weight (kg)", "weight (kgs)", "weight (lbs)", "weight (lb)")
         self.weight_unit = table.index("weight unit")
         self.distance = table.index("distance", "distance (meters)", "distance (km)", "distance (miles)", "distance (m)")
+        self.distance_unit_col = table.index("distance unit")
+        self.header_distance_unit = next(
+            (unit for key, unit in (("distance (meters)", "m"), ("distance (m)", "m"), ("distance (km)", "km"),
+                                    ("distance (miles)", "mi")) if key in table.columns), "")
         self.seconds = table.index("seconds", "seconds (sec)")
         self.notes = table.index("notes")
         self.workout_notes = table.index("workout notes")

@@ -175,3 +175,22 @@ def duration_seconds(text: str, what: str, where: Where) -> int | None:
         if any(match.groups()):
             return int(match[1] or 0) * 3600 + int(match[2] or 0) * 60 + int(match[3] or 0)
     raise ImportFileError(where[0], where[1], f"{what} is not a duration: {text.strip()!r}")
+
+
+def is_cardio(distance: Decimal | None, weight: Decimal | None, running_name: bool) -> bool:
+    """Running or other cardio, which runstrong cannot keep until it has a running log: a name
+    the alias table lists as running, or a distance with no weight. A distance *with* a weight is
+    a loaded carry or a sled push: a set, with its distance kept in the note (distance_note)."""
+    return running_name or (distance is not None and distance > 0 and not weight)
+
+
+def distance_note(distance: Decimal | None, unit: str) -> str:
+    """'distance 40 m' for a loaded carry's distance, '' when there is none."""
+    if distance is None or distance <= 0:
+        return ""
+    return f"distance {plain(distance)} {unit}".rstrip()
+
+
+def joined_note(*parts: str) -> str:
+    """A set's note from the file's note and what the import kept beside it, '; '-separated."""
+    return "; ".join(part for part in parts if part)

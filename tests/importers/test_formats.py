@@ -87,9 +87,14 @@ def test_strong_semicolon_layout_newest_first_with_units_per_row() -> None:
     assert batch.unit == "kg+lb"
     upper, lower = batch.sessions  # put oldest first
     assert upper.started_at == "2024-06-01T17:45:00+00:00" and upper.finished_at is None
-    # 50 lbs x 10 on the row; the Copenhagen plank is a 30 s hold.
+    # 50 lbs x 10 on the row; the Copenhagen plank is a 30 s hold; the 24 kg carry over 40 m
+    # (a distance with a weight: a loaded carry, not a run) held 35 s, its distance in the note.
     assert volume(upper) == pytest.approx(50 * LB * 10)
-    assert holds(upper) == 30
+    assert holds(upper) == 30 + 35
+    carry = upper.sets[2]
+    assert (carry.exercise_name, carry.load_kg, carry.hold_s, carry.reps, carry.note) == (
+        "Suitcase Carry (Kettlebell)", 24.0, 35, None, "distance 40 m")
+    assert batch.not_imported == []
     # Set 2 was written before set 1; "62,5" is a decimal comma. 60 x 8 + 62.5 x 8 = 980 kg.
     assert [(s.set_no, s.load_kg, s.line) for s in lower.sets] == [(1, 60.0, 3), (2, 62.5, 2)]
     assert volume(lower) == 980
