@@ -177,3 +177,25 @@ def test_progress_bar_only_for_a_large_file_on_a_terminal(tmp_path: Path, monkey
     piped = io.StringIO()
     import_command.run_import(tmp_path / "c.db", SAMPLES / "hevy_kg.csv", None, None, False, True, out, piped)
     assert piped.getvalue() == ""  # not a terminal: no bar
+
+
+def test_two_machines_kept_in_step_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's recipe: export on one, import on the other, both ways; then both agree."""
+    laptop, desktop = str(tmp_path / "laptop.db"), str(tmp_path / "desktop.db")
+    run(capsys, "--db", laptop, "import", str(SAMPLES / "hevy_kg.csv"))
+    run(capsys, "--db", desktop, "import", str(SAMPLES / "fitnotes_old_lbs.csv"))
+    laptop_json, desktop_json = tmp_path / "laptop.json", tmp_path / "desktop.json"
+    run(capsys, "--db", laptop, "export", "-o", str(laptop_json))
+    code, out, _ = run(capsys, "--db", desktop, "import", str(laptop_json), "--json")
+    assert code == 0 and json.loads(out)["sessions_added"] == 2
+    run(capsys, "--db", desktop, "export", "-o", str(desktop_json))
+    code, out, _ = run(capsys, "--db", laptop, "import", str(desktop_json))
+    assert "sessions added: 1, sets added: 3, sessions already present: 2" in out
+    exports = []
+    for db in (laptop, desktop):
+        _, out, _ = run(capsys, "--db", db, "export")
+        exports.append([{k: v for k, v in s.items() if k != "id"} for s in json.loads(out)["sessions"]])
+    assert exports[0] == exports[1] and len(exports[0]) == 3
+    # The same export once more: nothing changes.
+    code, out, _ = run(capsys, "--db", laptop, "import", str(desktop_json), "--json")
+    assert (json.loads(out)["sessions_added"], json.loads(out)["duplicates"]) == (0, 3)

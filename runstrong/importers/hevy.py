@@ -139,7 +139,7 @@ class HevyImporter:
             assembler.add_set(
                 key, exercise, index, line=line, set_type=set_type, reps=reps, load_kg=kg, hold_s=seconds,
                 rpe=rpe, note=joined_note(note, assisted, distance_note(far, distance_unit)),
-                number=int(index) if index.isdigit() else None,
+                number=int(index) if index.isascii() and index.isdigit() else None,
             )
         batch.sessions = assembler.sessions()
         return batch

@@ -15,7 +15,7 @@ workout left open: the start is kept, the end dropped.
 from __future__ import annotations
 
 import re
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 
 from runstrong.importers.aliases import ExerciseMatcher
 from runstrong.importers.assemble import SessionAssembler
@@ -73,7 +73,7 @@ class StrongImporter:
         units_seen: set[str] = set()
         assembler = SessionAssembler()
         matcher_running = ExerciseMatcher.is_running
-        starts: dict[str, tuple[object, str]] = {}
+        starts: dict[str, tuple[datetime, str]] = {}
         for line, f in table.rows():
             where = (path, line)
             label = f[col.set_order].strip()
@@ -81,7 +81,8 @@ class StrongImporter:
             if pseudo is not None:
                 batch.skipped.append(RowNote(line, pseudo))
                 continue
-            set_type = "normal" if label.isdigit() else SET_LETTERS.get(label.lower())
+            numbered = label.isascii() and label.isdigit()  # "²".isdigit() is true, int("²") fails
+            set_type = "normal" if numbered else SET_LETTERS.get(label.lower())
             if set_type is None:
                 raise ImportFileError(path, line, f"unknown Set Order {label!r} (expected a number, W, D, F, Rest Timer or Note)")
             exercise = f[col.exercise].strip()
@@ -93,8 +94,8 @@ class StrongImporter:
                 starts[date_text] = (moment, instant(moment, tz))
             moment, started_at = starts[date_text]
             workout = f[col.workout].strip() if col.workout is not None else ""
-            number_of = (f[col.workout_no].strip() if col.workout_no is not None else "")
-            key = (number_of, date_text, workout)
+            workout_no = f[col.workout_no].strip() if col.workout_no is not None else ""
+            key = (workout_no, date_text, workout)
 
             row_unit = header_unit
             if row_unit is None and col.weight_unit is not None and f[col.weight_unit].strip():
@@ -139,7 +140,7 @@ class StrongImporter:
             assembler.add_set(
                 key, exercise, label.upper(), line=line, set_type=set_type, reps=reps, load_kg=kg,
                 hold_s=seconds, rpe=rpe, note=joined_note(note, assisted, distance_note(distance, col.distance_unit(f))),
-                number=int(label) if label.isdigit() else None,
+                number=int(label) if numbered else None,
             )
         batch.sessions = assembler.sessions()
         if batch.unit is None or len(units_seen) > 1:
