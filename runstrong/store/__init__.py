@@ -14,11 +14,12 @@ from runstrong.store.connection import StoreError, default_db_path, new_uid, res
 from runstrong.store.deleted import Deleted, DeletedStore
 from runstrong.store.export_data import EXPORT_VERSION, ExportStore
 from runstrong.store.history import HistoryFilter, SessionSummary
+from runstrong.store.imports import ImportOutcome, ImportStore, OwnExerciseRequest
 from runstrong.store.schema import QUICK_PROGRAM_ID, SCHEMA_VERSION
 from runstrong.store.settings import SettingsStore
 
 
-class Store(ExportStore, DeletedStore, SettingsStore):
+class Store(ImportStore, DeletedStore, SettingsStore):
     """A runstrong database file, open for reading and writing; see the modules for each part."""
 
 
@@ -28,6 +29,8 @@ __all__ = [
     "QUICK_PROGRAM_ID",
     "SCHEMA_VERSION",
     "HistoryFilter",
+    "ImportOutcome",
+    "OwnExerciseRequest",
     "SessionSummary",
     "Store",
     "StoreError",
