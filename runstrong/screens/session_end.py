@@ -28,7 +28,7 @@ def announce_records(today: TodayScreen, previous: SetLog, new: SetLog) -> None:
     if not new.done or new.is_warmup or unchanged:
         return
     try:
-        before = today.app.store.working_sets_elsewhere(new.exercise_id, new.session_id)
+        before = today.app.store.best_sets_elsewhere(new.exercise_id, new.session_id)
     except StoreError:
         return  # A toast is not worth an error; the set itself is saved.
     # Earlier sets of this session count too: the second heavy set must beat the first.
@@ -43,7 +43,7 @@ def report(today: TodayScreen) -> SessionReport | None:
     """The summary of Today's session, or None (and a message) when the store cannot say."""
     sets = _stored_sets(today)
     try:
-        before = {eid: today.app.store.working_sets_elsewhere(eid, sets[0].session_id) for eid in dict.fromkeys(s.exercise_id for s in sets)}
+        before = {eid: today.app.store.best_sets_elsewhere(eid, sets[0].session_id) for eid in dict.fromkeys(s.exercise_id for s in sets)}
     except StoreError as error:
         today.app.notify(str(error), severity="error", timeout=10)
         return None

@@ -40,10 +40,13 @@ class DeletedStore(LateLogStore):
         rows = self._rows(
             """
             SELECT * FROM (
-                SELECT 'session' AS kind, s.id, s.deleted_at, s.date, s.day, s.program,
-                    (SELECT COUNT(*) FROM set_logs sl WHERE sl.session_id = s.id
-                     AND sl.done_at IS NOT NULL AND sl.deleted_at IS NULL) || ' sets done' AS what
-                FROM sessions s WHERE s.deleted_at IS NOT NULL
+                SELECT 'session' AS kind, id, deleted_at, date, day, program,
+                    done || CASE done WHEN 1 THEN ' set done' ELSE ' sets done' END AS what
+                FROM (
+                    SELECT s.*, (SELECT COUNT(*) FROM set_logs sl WHERE sl.session_id = s.id
+                        AND sl.done_at IS NOT NULL AND sl.deleted_at IS NULL) AS done
+                    FROM sessions s WHERE s.deleted_at IS NOT NULL
+                )
                 UNION ALL
                 SELECT 'set', sl.id, sl.deleted_at, s.date, s.day, s.program,
                     sl.exercise || ' set ' || sl.set_no

@@ -186,3 +186,27 @@ async def test_undo_puts_the_cursor_on_the_first_open_set_and_an_undone_tick_sto
         assert today.checklist.cursor == 0
         await pilot.press("u")  # set 1 is ticked again: the first open set is lunge set 1
         assert today.checklist.cursor == 3
+
+
+async def test_when_the_last_set_is_a_hold_the_offer_waits_for_the_timer_to_close(make_app, clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        slots = today.checklist.slots
+        last_plank = max(i for i, s in enumerate(slots) if s.exercise_id == "plank")
+        for index in range(len(slots)):
+            if index != last_plank:
+                today.on_toggle(today.checklist.Toggle(index))  # as a click on each box
+        today.checklist.cursor = last_plank
+        await pilot.press("t")
+        timer = app.screen
+        assert isinstance(timer, HoldTimerScreen)
+        clock.advance(5 + 30)  # get-ready, then the whole 30 s plank
+        timer.poll()
+        await pilot.pause()
+        assert app.screen is timer  # the timer's summary is not covered by the offer
+        await pilot.press("enter")  # close the timer
+        await pilot.pause()
+        assert isinstance(app.screen, FinishSessionScreen)
+        assert label(app.screen, "#finish-question") == "Every set is done. Finish the session?"
