@@ -86,3 +86,32 @@ async def test_past_set_edited_at_once(make_app, store: Store, db_path: Path) ->
         finally:
             kept.close()
         assert (first.reps, first.load_kg) == (session.sets[0].reps, 55.0)
+
+
+async def test_program_picker_chosen_at_once(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "p", "down", "enter")
+        assert app.settings.program_id == app.catalog.programs[1].id
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_finish_answered_at_once(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "space", "f", "y")
+        fresh = Store.open(db_path)
+        try:
+            assert fresh.conn.execute("SELECT finished_at IS NOT NULL FROM sessions").fetchone() == (1,)
+        finally:
+            fresh.close()
+
+
+async def test_progress_picker_chosen_at_once(make_app, store: Store) -> None:
+    from runstrong.screens.progress import ProgressScreen
+
+    log_session(store, SUNDAY)
+    app = make_app(start="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "p", "enter")
+        assert isinstance(app.screen, ProgressScreen)
