@@ -5,12 +5,18 @@ Textual forwards every key to the widget focused when the key is read, and check
 only when the key comes back up from that widget. In a burst (a paste, a macro, fast fingers:
 `e Tab 60 Enter`), every key is forwarded to the checklist before `e` has opened the edit dialog;
 the rest then come back up while the dialog is still being composed, and `60` was lost while
-Enter saved the form unchanged. The rule that fixes the kind, for every dialog and field: a key that comes back up from a
-widget that no longer has the focus (a dialog opened, or the focus moved, since it was
-forwarded) is replayed to what has the focus now, once the screen on top is mounted, and each
-replay finishes before the next key is looked at. Dialogs name their first field in AUTO_FOCUS,
+Enter saved the form unchanged.
+
+The rule that fixes the kind, for every dialog and field: a key that comes back up from a widget
+that no longer has the focus (a dialog opened, or the focus moved, since it was forwarded) is
+replayed to what has the focus now, once the screen on top is mounted; and what each key set
+off (a Submitted, a Selected, a dialog closing) settles before the next key is looked at. Dialogs name their first field in AUTO_FOCUS,
 which Textual applies right after compose (Widget.focus() in on_mount would come too late: it
 is deferred behind the keys already waiting).
+
+It leans on Textual internals (a pump's message queue, the mount event, a key's stop flags,
+textual._dispatch_key), which is why Textual is pinned to one version: tests/ui/test_fast_typing
+sends real bursts and fails if an upgrade changes them.
 
 Not covered: a key a widget consumed itself (a digit typed into a field) before an earlier key's
 binding moved the focus away from it; at typing speed each key is handled before the next.
