@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
 from runstrong.core.catalog import Catalog, default_rest_s, load_catalog
 from runstrong.core.clock import Clock, SystemClock
@@ -82,6 +83,10 @@ class RunStrongApp(App[None]):
         self._catalog = catalog
         self.clock: Clock = clock or SystemClock()
         self.settings = Settings.from_mapping(store.settings())
+        # Before the first paint, so the saved theme is the first one drawn. A theme that is no
+        # longer registered (an older Textual, a removed one) leaves the default.
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
         self.quick = quick
         """`runstrong timer ...`: open straight on this timer, over Today."""
 
@@ -93,6 +98,7 @@ class RunStrongApp(App[None]):
         return self._catalog
 
     async def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.quick is not None:
             await self.open_quick_timer(self.quick)
         # The store defers importing sqlite-utils to its first write; do that import off the
@@ -118,6 +124,12 @@ class RunStrongApp(App[None]):
             return False
         self.settings = settings
         return True
+
+    def _theme_changed(self, theme: Theme) -> None:
+        """Remember the theme chosen in the command palette (it previews each theme it passes
+        over, so the last one shown is what is kept; a cancelled choice sets the old one back)."""
+        if theme.name != self.settings.theme:
+            self.update_settings(replace(self.settings, theme=theme.name))
 
     async def choose_program(self, program_id: str) -> bool:
         if not self.update_settings(replace(self.settings, program_id=program_id)):

@@ -26,6 +26,8 @@ class Settings:
     bell: bool = True
     desktop_notice: bool = False
     """Also send an OSC 9 / OSC 777 desktop notification at the end of a hold."""
+    theme: str = "textual-dark"
+    """The Textual theme last chosen in the command palette; kept across restarts (ours)."""
 
     @classmethod
     def from_mapping(cls, values: dict[str, str]) -> Settings:
