@@ -27,7 +27,8 @@ from textual.widgets import Digits, Label, ProgressBar, Static
 
 from runstrong.core.clock import Clock
 from runstrong.core.deadline_bell import DeadlineBell
-from runstrong.core.durations import format_clock, format_seconds
+from runstrong.core.durations import format_duration
+from runstrong.core.plurals import count_of
 from runstrong.core.holdclock import (
     Event,
     HoldClock,
@@ -218,7 +219,7 @@ class HoldTimerScreen(Screen[None]):
             elif event.phase is Phase.HOLD:
                 self._status("")
                 if self.plan.sides and event.side is Side.RIGHT:
-                    message = f"Switch sides: right side, hold {format_seconds(self.plan.hold_s)}"
+                    message = f"Switch sides: right side, hold {format_duration(self.plan.hold_s)}"
                     self.notify(message, timeout=3)
                     self._desktop_notice(message)
             elif event.phase is Phase.DONE:
@@ -261,7 +262,7 @@ class HoldTimerScreen(Screen[None]):
             self.unsaved.append(record)
         side = record.side or self.fixed_side
         where = f" · {side.value}" if side else ""
-        message = f"Hold complete{where} · held {format_seconds(record.held_s)}"
+        message = f"Hold complete{where} · held {format_duration(record.held_s)}"
         self._status(message if saved else f"{message} · [b]not saved[/b]")
         self.notify(message, timeout=3)
         self._desktop_notice(message)
@@ -283,7 +284,7 @@ class HoldTimerScreen(Screen[None]):
         phase = hold.phase
         if phase is Phase.DONE:
             return
-        # Whole seconds rounded up, as format_clock shows them; the epsilon absorbs float noise.
+        # Whole seconds rounded up, as format_duration shows them; the epsilon absorbs float noise.
         shown = math.ceil(hold.remaining() - 1e-6)
         key = (phase, hold.hold_index, shown, hold.paused)
         if key != self._shown:
@@ -309,7 +310,7 @@ class HoldTimerScreen(Screen[None]):
         self._set_text("#timer-side", side_text)
         final = 0 < shown <= FINAL_COUNT
         digits = self.query_one("#timer-digits", Digits)
-        digits.update(format_clock(shown))
+        digits.update(format_duration(shown))
         digits.set_class(final, "-final")
         counted = "  ".join(f"{n}…" for n in range(FINAL_COUNT, shown - 1, -1)) if final else ""
         self._set_text("#timer-final", counted)
@@ -331,7 +332,7 @@ class HoldTimerScreen(Screen[None]):
             self.set_class(each is Phase.DONE, css_class)
         self.remove_class("-paused")
         records = hold.records
-        held = format_seconds(hold.held_total())
+        held = format_duration(hold.held_total())
         if hold.abandoned:
             title = "Timer stopped · " + (f"{len(records)} logged, {held} held" if records else "nothing logged")
             if self.dropped_hold:
@@ -348,12 +349,12 @@ class HoldTimerScreen(Screen[None]):
             set_no = self.first_set_no + record.set_no - 1
             note = " · [b]not saved[/b]" if record in self.unsaved else ""
             rows.append(
-                f"Set {set_no}{where}: [b]{format_seconds(record.held_s)}[/b]"
-                f" [dim](target {format_seconds(record.target_s)})[/dim]{note}"
+                f"Set {set_no}{where}: [b]{format_duration(record.held_s)}[/b]"
+                f" [dim](target {format_duration(record.target_s)})[/dim]{note}"
             )
         self.query_one("#summary-rows", Static).update("\n".join(rows) or "[dim]No holds finished.[/dim]")
         if self.plan.sets > 1:
-            self._set_text("#timer-set", f"{self.plan.sets} sets")
+            self._set_text("#timer-set", count_of(self.plan.sets, "set"))
         self.refresh_bindings()
 
     # -- keys ------------------------------------------------------------------------------
@@ -396,7 +397,7 @@ class HoldTimerScreen(Screen[None]):
     def action_adjust(self, delta_s: int) -> None:
         hold = self.hold
         if delta_s > 0 and hold.phase is Phase.HOLD and hold.phase_duration + delta_s > MAX_HOLD_S:
-            self.notify(f"A hold can be at most {format_clock(MAX_HOLD_S)}", severity="warning", timeout=3)
+            self.notify(f"A hold can be at most {format_duration(MAX_HOLD_S)}", severity="warning", timeout=3)
             return
         self._cancel_wake()
         hold.adjust(delta_s)

@@ -23,7 +23,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from runstrong.core.durations import format_clock
+from runstrong.core.durations import format_duration
 from runstrong.core.progress import (
     IMBALANCE_THRESHOLD_PCT,
     DayBest,
@@ -67,7 +67,7 @@ def chart_series(bests: Sequence[DayBest], unit: Unit) -> list[ProgressChart]:
         (f"Best load ({unit.value})", lambda b: in_unit(b.best_load_kg), _number),
         ("Best reps", lambda b: b.best_reps, lambda value: f"{value:.0f}"),
         (f"Est. 1RM ({unit.value}, sets ≤ 10 reps)", lambda b: in_unit(b.best_e1rm), _number),
-        ("Longest hold", lambda b: b.longest_hold_s, format_clock),
+        ("Longest hold", lambda b: b.longest_hold_s, format_duration),
     ]
     charts: list[ProgressChart] = []
     for title, pick, show in measures:
@@ -86,7 +86,7 @@ def record_value(kind: RecordKind, value: float, unit: Unit) -> str:
         return format_load(value, unit)
     if kind is RecordKind.REPS:
         return f"{value:.0f} reps"
-    return format_clock(value)
+    return format_duration(value)
 
 
 def balance_rows(sets: Sequence[Logged], today: date) -> list[list[Cell]]:
@@ -99,7 +99,7 @@ def balance_rows(sets: Sequence[Logged], today: date) -> list[list[Cell]]:
         totals = balance(chosen)
         for measure, left, right, pct, show in (
             ("Reps", totals.left_reps, totals.right_reps, totals.reps_imbalance_pct, "{:,}".format),
-            ("Hold", totals.left_hold_s, totals.right_hold_s, totals.hold_imbalance_pct, format_clock),
+            ("Hold", totals.left_hold_s, totals.right_hold_s, totals.hold_imbalance_pct, format_duration),
         ):
             if pct is None:
                 continue
