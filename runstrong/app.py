@@ -286,7 +286,7 @@ class RunStrongApp(App[None]):
     # -- help and palette ------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from runstrong.screens.help import HelpScreen
+        from runstrong.screens.help import HelpScreen, written_key
 
         screen = self.screen
         if isinstance(screen, HelpScreen):
@@ -299,7 +299,7 @@ class RunStrongApp(App[None]):
             if not label or not binding.id or binding.action == "help":
                 continue
             keys = merged.setdefault((binding.action, label), [])
-            display = self.get_key_display(binding)
+            display = written_key(self.get_key_display(binding))
             if display not in keys:
                 keys.append(display)
         rows = [(" / ".join(keys), label) for (_, label), keys in merged.items()]

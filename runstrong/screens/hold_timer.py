@@ -53,6 +53,17 @@ FINAL_COUNT = 3
 """The last seconds of a phase are counted out loud on screen: 3… 2… 1…"""
 ADJUST_S = 5
 
+PAUSE_TIP = "Pause or resume the countdown"
+FINISH_TIP = "Now: start the hold (in the count or a side switch), finish it and log the time actually held (in a hold), end the rest"
+
+FINISH_MEANING = {
+    Phase.GET_READY: "start",
+    Phase.SWITCH: "start",
+    Phase.HOLD: "hold",
+    Phase.REST: "rest",
+}
+"""What enter does in each phase, i.e. which of its bindings the key bar shows."""
+
 PHASE_CLASSES = {
     Phase.GET_READY: "-get-ready",
     Phase.HOLD: "-hold",
@@ -100,8 +111,14 @@ class HoldTimerScreen(Screen[None]):
 
     HELP_TITLE = "Hold timer"
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause", id="timer.pause", tooltip="Pause or resume the countdown"),
-        Binding("enter", "finish", "Finish now", id="timer.finish", tooltip="End this phase now; a hold logs the time actually held"),
+        # One key, several bindings: check_action leaves only the one that says what the key
+        # does now, so the key bar reads "Start now" in the count and "Resume" while paused.
+        # Help shows the binding active now, so each tooltip says what the key does in every phase.
+        Binding("space", "toggle_pause('pause')", "Pause", id="timer.pause", tooltip=PAUSE_TIP),
+        Binding("space", "toggle_pause('resume')", "Resume", id="timer.resume", tooltip=PAUSE_TIP),
+        Binding("enter", "finish('start')", "Start now", id="timer.start", tooltip=FINISH_TIP),
+        Binding("enter", "finish('hold')", "Finish now", id="timer.finish", tooltip=FINISH_TIP),
+        Binding("enter", "finish('rest')", "End rest", id="timer.end_rest", tooltip=FINISH_TIP),
         Binding("escape", "abandon", "Abandon", id="timer.abandon", tooltip="Stop now; the hold in progress is not logged"),
         Binding("plus,equals_sign", f"adjust({ADJUST_S})", f"+{ADJUST_S} s", id="timer.more", tooltip=f"Add {ADJUST_S} seconds to this phase"),
         Binding("minus", f"adjust(-{ADJUST_S})", f"-{ADJUST_S} s", id="timer.less", tooltip=f"Take {ADJUST_S} seconds off this phase"),
@@ -288,6 +305,8 @@ class HoldTimerScreen(Screen[None]):
         shown = math.ceil(hold.remaining() - 1e-6)
         key = (phase, hold.hold_index, shown, hold.paused)
         if key != self._shown:
+            if self._shown is None or self._shown[0] is not phase or self._shown[3] != hold.paused:
+                self.refresh_bindings()  # the key bar says what space and enter do now
             self._shown = key
             self._draw(phase, shown)
         steps = round(hold.progress() * PROGRESS_STEPS)
@@ -360,19 +379,24 @@ class HoldTimerScreen(Screen[None]):
     # -- keys ------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        done = self.hold.phase is Phase.DONE
+        phase = self.hold.phase
+        done = phase is Phase.DONE
         if action == "close":
             return done
+        if action == "toggle_pause" and not done:
+            return parameters == ("resume",) if self.hold.paused else parameters == ("pause",)
+        if action == "finish" and not done:
+            return parameters == (FINISH_MEANING[phase],)
         if action in ("toggle_pause", "finish", "abandon", "adjust"):
             return not done
         return True
 
-    def action_toggle_pause(self) -> None:
+    def action_toggle_pause(self, meaning: str = "") -> None:
         self._cancel_wake()
         self.hold.toggle_pause()
         self.poll()
 
-    def action_finish(self) -> None:
+    def action_finish(self, meaning: str = "") -> None:
         self._cancel_wake()
         self._handle(self.hold.finish_now())
         self._refresh_face()

@@ -433,3 +433,50 @@ async def test_no_bell_from_the_clock_after_a_pause(make_app, clock: FakeClock) 
         await pilot.press("space")  # pause
         clock.advance(60)
         assert bells == []
+
+
+def key_bar_says(screen: HoldTimerScreen) -> str:
+    from runstrong.widgets.key_bar import KeyBar
+
+    return screen.query_one(KeyBar).render().plain
+
+
+async def test_the_key_bar_says_what_space_and_enter_do_in_each_phase(make_app, clock: FakeClock, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_timer(app, pilot, "plank")
+        assert screen.hold.phase is Phase.GET_READY
+        assert "⏎ Start now" in key_bar_says(screen) and "Finish now" not in key_bar_says(screen)
+        assert "space Pause" in key_bar_says(screen)
+
+        await pilot.press("space")
+        await pilot.pause()
+        assert "space Resume" in key_bar_says(screen) and "Pause" not in key_bar_says(screen)
+        assert "PAUSED" in on_screen(screen)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "space Pause" in key_bar_says(screen)
+
+        await pilot.press("enter")  # "Start now": the hold begins at once
+        await pilot.pause()
+        assert screen.hold.phase is Phase.HOLD
+        assert "⏎ Finish now" in key_bar_says(screen) and "Start now" not in key_bar_says(screen)
+
+        await pilot.press("enter")  # "Finish now": the hold is logged and the timer's work is done
+        await pilot.pause()
+        assert screen.hold.phase is Phase.DONE
+        assert "Close" in key_bar_says(screen) and "Finish now" not in key_bar_says(screen)
+    assert len([s for s in stored_sets(db_path, "plank") if s.done]) == 1
+
+
+async def test_between_quick_timer_sets_enter_ends_the_rest(make_app, clock: FakeClock) -> None:
+    quick = quick_timer_from_args(build_parser().parse_args(["timer", "20", "--sets", "2", "--rest", "30", "--no-log"]), load_catalog())
+    app = make_app(quick=quick)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = timer(app)
+        await advance(pilot, clock, 5 + 20 + 0.5)  # the count, then the first hold
+        assert screen.hold.phase is Phase.REST
+        assert "⏎ End rest" in key_bar_says(screen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.hold.phase is not Phase.REST and "End rest" not in key_bar_says(screen)
