@@ -28,8 +28,10 @@ if TYPE_CHECKING:
 # imports (History's alone are ~20 ms, Today's ~12 ms).
 
 
-def warm_up_writes() -> None:
+def warm_up_imports() -> None:
+    """Imports the first write and the first Progress chart would otherwise wait for."""
     import sqlite_utils  # noqa: F401
+    import textual_plotext.plot  # noqa: F401
 
 
 def today_screen() -> Screen:
@@ -104,7 +106,7 @@ class RunStrongApp(App[None]):
         # The store defers importing sqlite-utils to its first write; do that import off the
         # event loop a second after start (any sooner and it competes with the first paint),
         # so the first tick of the day does not wait for it.
-        self.set_timer(1.0, partial(self.run_worker, warm_up_writes, thread=True, exit_on_error=False))
+        self.set_timer(1.0, partial(self.run_worker, warm_up_imports, thread=True, exit_on_error=False))
 
     # -- settings and program --------------------------------------------------------------
 
