@@ -1,9 +1,10 @@
 """The hold timer screen: a big countdown through get-ready, holds, side switches and rests.
 
 The countdown itself is a HoldClock over the app's monotonic clock; this screen only shows it.
-A 4 Hz `poll()` (plus a one-shot wake at each whole second and deadline) asks the clock for
-events and touches widgets only when the shown whole second, the phase or the pause state
-changes (the progress bar in at most 200 steps a phase), so a running hold costs next to nothing.
+A one-shot wake at each change of the shown second (and a 1 Hz poll as a safety net) asks the
+clock for events and touches widgets only when the shown whole second, the phase or the pause
+state changes; the progress bar moves in the same frame as the digits. A running hold draws
+once a second and costs next to nothing (benchmarks/timer_tmux.py measures it in tmux).
 The bell does not wait for either: a DeadlineBell rings it from the clock's own timer. Each finished hold goes to the `commit` callback, which saves
 it, before the screen says "Hold complete": a hold on screen as done is already on disk.
 """
@@ -45,8 +46,8 @@ from runstrong.widgets.key_bar import KeyBar
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
 
-POLL_S = 0.25
-"""The progress bar's pace: four small steps a second read as smooth, and cost half of ten."""
+POLL_S = 1.0
+"""A safety net only: the wake aimed at each change of the shown second does the work."""
 WAKE_FLOOR_S = 0.02
 PROGRESS_STEPS = 200
 FINAL_COUNT = 3
@@ -201,17 +202,17 @@ class HoldTimerScreen(Screen[None]):
         self._arm_bell()
 
     def _arm_wake(self) -> None:
-        # The poll only paces the progress bar. The digits must change exactly when the shown
-        # second does (and the phase end exactly at its deadline): one extra timer aimed at the
-        # next such moment, whenever it comes before the next poll.
+        # The digits must change exactly when the shown second does (and the phase end exactly
+        # at its deadline): one timer aimed at the next such moment, re-aimed each time. The
+        # screen wakes once a second and draws once a second, digits and bar together: in a
+        # real terminal each separate redraw cost more than the work that asked for it.
         hold = self.hold
         if self._wake is not None or hold.phase is Phase.DONE or hold.paused:
             return
         remaining = hold.remaining()
         until_next_second = remaining - (math.ceil(remaining - 1e-6) - 1)
-        if until_next_second <= POLL_S:
-            # A floor, so a clock that stands still (a test's) cannot spin this into a busy loop.
-            self._wake = self.set_timer(max(until_next_second, WAKE_FLOOR_S), self._woken)
+        # A floor, so a clock that stands still (a test's) cannot spin this into a busy loop.
+        self._wake = self.set_timer(max(until_next_second, WAKE_FLOOR_S), self._woken)
 
     def _woken(self) -> None:
         self._wake = None
@@ -304,11 +305,13 @@ class HoldTimerScreen(Screen[None]):
         # Whole seconds rounded up, as format_duration shows them; the epsilon absorbs float noise.
         shown = math.ceil(hold.remaining() - 1e-6)
         key = (phase, hold.hold_index, shown, hold.paused)
-        if key != self._shown:
-            if self._shown is None or self._shown[0] is not phase or self._shown[3] != hold.paused:
-                self.refresh_bindings()  # the key bar says what space and enter do now
-            self._shown = key
-            self._draw(phase, shown)
+        if key == self._shown:
+            return
+        if self._shown is None or self._shown[0] is not phase or self._shown[3] != hold.paused:
+            self.refresh_bindings()  # the key bar says what space and enter do now
+        self._shown = key
+        self._draw(phase, shown)
+        # The bar moves with the digits, in the same frame.
         steps = round(hold.progress() * PROGRESS_STEPS)
         if steps != self._shown_steps:
             self._shown_steps = steps
