@@ -127,6 +127,9 @@ class ProgressChart:
 
         plot = Plot()
         plot.theme("clear")
+        # plotext caps a plot at the size of the terminal it finds (80×24 when there is none,
+        # as in tests): the body's width is what counts here.
+        plot._limit_size(False, False)
         plot.plotsize(width, ROWS)
         plot.xaxes(True, False)
         plot.yaxes(True, False)
