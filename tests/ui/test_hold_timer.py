@@ -480,3 +480,52 @@ async def test_between_quick_timer_sets_enter_ends_the_rest(make_app, clock: Fak
         await pilot.press("enter")
         await pilot.pause()
         assert screen.hold.phase is not Phase.REST and "End rest" not in key_bar_says(screen)
+
+
+async def test_a_running_hold_redraws_only_when_the_shown_second_changes(make_app, clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_timer(app, pilot, "plank")
+        await advance(pilot, clock, 5.2)  # into the hold, 29.8 s left: "0:30" shows
+        draws: list[str] = []
+        original = screen._draw
+        screen._draw = lambda phase, shown: (draws.append(f"{phase.label} {shown}"), original(phase, shown))  # type: ignore[method-assign]
+        bar = screen.query_one("#timer-progress")
+        progress_before = bar.progress  # type: ignore[attr-defined]
+        for _ in range(5):  # polls within the same shown second draw nothing, not even the bar
+            clock.advance(0.1)
+            screen.poll()
+        assert draws == [] and bar.progress == progress_before  # type: ignore[attr-defined]
+        clock.advance(0.5)  # 29.2 s left: the digits turn to 0:29, the bar moves in the same frame
+        screen.poll()
+        assert draws == ["HOLD 29"] and bar.progress > progress_before  # type: ignore[attr-defined]
+        assert screen.query_one(Digits).value == "0:29"
+
+
+async def test_durations_read_the_same_on_today_history_and_the_timer(make_app, clock: FakeClock, db_path: Path) -> None:
+    from textual.widgets import Input
+
+    from runstrong.widgets.set_checklist import ChecklistBody
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        today.checklist.cursor = next(i for i, s in enumerate(today.checklist.slots) if s.exercise_id == "plank")
+        await pilot.press("e")
+        app.screen.query_one("#hold-input", Input).value = "65"
+        await pilot.press("enter", "space")
+        await pilot.pause()
+        assert "✓ 1:05" in str(app.screen.query_one(ChecklistBody).render())  # not "65s"
+        await pilot.press("h", "enter")
+        await pilot.pause()
+        table = app.screen.table  # type: ignore[attr-defined]
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        plank = next(row for row in rows if row[0] == "Plank" and row[-1] != "skipped")
+        assert plank[5] == "1:05"  # History's detail, the same way
+    quick_app = make_app(quick=quick("65", "--lead", "0"))
+    async with quick_app.run_test(size=(80, 24)) as pilot:
+        screen = timer(quick_app)
+        assert screen.query_one(Digits).value == "1:05"
+        await advance(pilot, clock, 65.5)
+        assert "Hold complete · held 1:05" in on_screen(screen)  # not "1 min 05 s"

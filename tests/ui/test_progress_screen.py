@@ -230,3 +230,22 @@ async def test_balance_compares_like_for_like_not_totals(make_app, store: Store)
         # The last 12 weeks: one day, 24 against 30, 6 / 30 = 20 %.
         assert rows[2] == ["Hold", "best", "·", "last", "12", "weeks", "1", "0:24", "0:30", "20.0", "%", "⚠", "left", "weaker"]
         assert rows[3][-3:] == ["⚠", "left", "weaker"]
+
+
+async def test_a_single_rep_is_one_rep_everywhere(make_app, store: Store) -> None:
+    session = store.start_session(
+        date=SUNDAY.isoformat(), started_at=f"{SUNDAY}T18:00:00+01:00", program_id="beginner",
+        program="Beginner (2 days/week)", day="Workout A", day_index=0,
+        slots=[PlannedSet("squat", "Squat", 1, None, 1, None)],
+    )
+    store.edit_set(session.sets[0].id, reps=1, load_kg=100, hold_s=None)
+    store.tick_set(session.sets[0].id, f"{SUNDAY}T18:00:00+01:00")
+    app = make_app(start="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        totals = str(app.screen.query_one("#detail-totals").render())
+        assert "1 / 1 set ·" in totals and "1 rep ·" in totals and "reps" not in totals
+        await pilot.press("escape")
+        screen = await open_progress(pilot, "Squat")
+        assert "1 set on 1 day" in str(screen.query_one("#progress-title").render())
+        assert any(line.split()[-2:] == ["rep", "★"] for line in section(screen, "Personal records"))
