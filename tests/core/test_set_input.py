@@ -174,3 +174,12 @@ def test_minutes_after_hours_must_be_two_digits_under_60() -> None:
     with pytest.raises(DurationError):
         parse_duration("1:60:00", maximum=10_000)
     assert parse_duration("1:02:05", maximum=10_000) == 3725
+
+
+def test_history_dates_follow_the_same_digit_rule() -> None:
+    from runstrong.widgets.history_filter import parse_day
+
+    assert parse_day("٢٠٢٦-١١-٢٢") == "2026-11-22"
+    assert parse_day("２０２６-０３") == "2026-03-01"
+    with pytest.raises(InputProblem):
+        parse_day("2_026-11-22")
