@@ -13,7 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from runstrong.core.durations import format_seconds
+from runstrong.core.durations import format_duration
+from runstrong.core.plurals import count_of
 from runstrong.core.progress import RecordKind
 from runstrong.core.session_report import BrokenRecord, SessionReport
 from runstrong.core.settings import Unit, format_load
@@ -26,8 +27,8 @@ def format_record(record: BrokenRecord, unit: Unit) -> str:
         if record.kind in (RecordKind.LOAD, RecordKind.E1RM):
             return format_load(value, unit)
         if record.kind is RecordKind.HOLD:
-            return format_seconds(int(value))
-        return f"{int(value)} reps"
+            return format_duration(int(value))
+        return count_of(int(value), "rep")
 
     return f"{record.exercise}: {record.kind.value} {shown(record.value)} (was {shown(record.previous)})"
 
@@ -36,15 +37,15 @@ def summary_lines(report: SessionReport, unit: Unit) -> list[str]:
     """The summary as short lines (sets, volume, hold time, duration, then each record)."""
     sets = f"{report.working_done} of {report.working_planned} sets"
     if report.warmups_done:
-        sets += f" · {report.warmups_done} warm-up{'s' if report.warmups_done != 1 else ''} not counted"
+        sets += f" · {count_of(report.warmups_done, 'warm-up')} not counted"
     lines = [sets]
     measures = []
     if report.volume_kg:
         measures.append(f"volume {format_load(report.volume_kg, unit)}")
     if report.hold_s:
-        measures.append(f"held {format_seconds(report.hold_s)}")
+        measures.append(f"held {format_duration(report.hold_s)}")
     if report.duration_s is not None:
-        measures.append(f"{format_seconds(report.duration_s // 60 * 60) if report.duration_s >= 60 else 'under a minute'} from first to last set")
+        measures.append(f"{format_duration(report.duration_s // 60 * 60) if report.duration_s >= 60 else 'under a minute'} from first to last set")
     if measures:
         lines.append(" · ".join(measures))
     if report.records:
@@ -76,7 +77,7 @@ class FinishSessionScreen(ModalScreen[bool]):
         left = self.report.left
         with Vertical(classes="dialog", id="finish-dialog"):
             if left > 0:
-                question = f"Finish with {left} set{'s' if left != 1 else ''} left?"
+                question = f"Finish with {count_of(left, 'set')} left?"
             else:
                 question = "Every set is done. Finish the session?"
             yield Label(f"[b]{question}[/b]", classes="dialog-title", id="finish-question")

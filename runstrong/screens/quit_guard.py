@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from runstrong.core.durations import format_seconds
+from runstrong.core.durations import format_duration
 from runstrong.core.holdclock import Phase
 from runstrong.screens.confirm import ConfirmScreen
 from runstrong.screens.hold_timer import HoldTimerScreen
@@ -23,7 +23,7 @@ def ask_before_quit(app: RunStrongApp) -> bool:
     timer = app.screen
     if not isinstance(timer, HoldTimerScreen) or timer.hold.phase is not Phase.HOLD:
         return False
-    held = format_seconds(timer.hold.held_now())
+    held = format_duration(timer.hold.held_now())
     if timer.commit is not None:
         question = f"A hold is running ({held} held). Log it and quit?"
         detail = f"y logs the {held} held so far as this set, then quits · n goes back to the hold"

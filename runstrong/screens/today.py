@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Label
 
 from runstrong.core.clock import stamp
-from runstrong.core.durations import format_seconds
+from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
 from runstrong.core.plan import PlannedSet, plan_day
 from runstrong.screens import session_end
@@ -60,7 +60,7 @@ class TodayScreen(Screen[None]):
         Binding("e", "edit", "Edit", id="today.edit", tooltip="Edit reps, load or hold of this set"),
         Binding("enter,i", "info", "Info", show=False, id="today.info", tooltip="Muscles, why it helps, form cues"),
         Binding("u,ctrl+z", "undo", "Undo", id="today.undo", tooltip="Undo the last tick, untick, edit or finish"),
-        Binding("f", "finish", "Finish", id="today.finish", tooltip="Finish the session; the next day comes up"),
+        Binding("f", "finish", "Finish", id="today.finish", tooltip="Finish the session (asks first while sets are left); the next day comes up"),
         Binding("p", "pick_program", "Program", id="today.program", tooltip="Choose the program to follow"),
         # The rest bar shows its own keys, so the footer stays short.
         Binding("s", "skip_rest", "Skip rest", show=False, id="today.skip_rest", tooltip="Skip the rest countdown"),
@@ -211,7 +211,7 @@ class TodayScreen(Screen[None]):
         if done:
             first = min(datetime.fromisoformat(slot.done_at) for slot in done if slot.done_at)
             elapsed = max(0, int((self.app.clock.now() - first).total_seconds()))
-            text += f" · {format_seconds(elapsed // 60 * 60) if elapsed >= 60 else 'under a minute'} since the first tick"
+            text += f" · {format_duration(elapsed // 60 * 60) if elapsed >= 60 else 'under a minute'} since the first tick"
         self.query_one("#summary", Label).update(text)
 
     @on(SetChecklist.Highlighted)

@@ -62,8 +62,8 @@ async def test_q_during_a_hold_asks_and_no_goes_back_to_the_running_hold(make_ap
         for key in ("q", "ctrl+q"):
             await pilot.press(key)
             assert isinstance(app.screen, ConfirmScreen)
-            assert label(app.screen, ".dialog-title") == "A hold is running (12 s held). Log it and quit?"
-            assert "y logs the 12 s held so far" in label(app.screen, "#confirm-detail")
+            assert label(app.screen, ".dialog-title") == "A hold is running (0:12 held). Log it and quit?"
+            assert "y logs the 0:12 held so far" in label(app.screen, "#confirm-detail")
             await pilot.press("n")
             assert app.screen is timer and app.is_running
         assert label(timer, "#timer-phase") == "HOLD"
@@ -158,7 +158,7 @@ async def test_after_the_last_set_the_summary_offers_to_finish(make_app, store: 
         # the clock stood still, so under a minute; one record (50 kg against 40 kg).
         assert summary.splitlines() == [
             "18 of 18 sets",
-            "volume 600 kg · held 1 min 30 s · under a minute from first to last set",
+            "volume 600 kg · held 1:30 · under a minute from first to last set",
             "Records broken: 1",
             "  ★ Squat: heaviest load 50 kg (was 40 kg)",
         ]
