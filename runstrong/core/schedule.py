@@ -12,7 +12,9 @@ Among the legal ways to place a week's sessions the widest spread wins, then the
 days (seed 002 names easy days), then the earliest. Where a week has too few legal days the plan
 says so and offers the least bad day: one that only breaks "not on a hard-run day" or "not the
 day before a long run" (with a warning to keep the legs light), never one next to another leg
-session or before a race. Done sessions count towards their week and move the rotation on.
+session or before a race. In a week the season thins around a race (taper, race day, recovery)
+no least-bad day is forced in; the plan only notes the fewer sessions. Done sessions count
+towards their week and move the rotation on.
 """
 
 from __future__ import annotations
@@ -143,7 +145,16 @@ def place_sessions(
         chosen, rotation = _best_week(calendar, days, rotation, candidates, max(quota, 0), taken, season)
         for placement in chosen:
             taken[placement.date] = placement.day.legs
-        if len(chosen) < quota:
+        race_week = season is not None and any(
+            season(week + timedelta(days=i)).no_legs or season(week + timedelta(days=i)).no_strength
+            for i in range(7)
+        )
+        if len(chosen) < quota and race_week:
+            # Around a race the season takes days away on purpose: no least-bad day is forced in.
+            week_warnings[week] = (
+                f"week of {week.isoformat()}: {len(chosen)} of {quota} sessions, fewer on purpose around the race",
+            )
+        elif len(chosen) < quota:
             legal = len(chosen)
             text = (
                 f"week of {week.isoformat()}: only {legal} legal day{'s' if legal != 1 else ''} "

@@ -118,9 +118,11 @@ def test_taper_keeps_the_legs_out_of_the_last_days() -> None:
     week = cal("mon=easy", "tue=easy", "wed=easy", "thu=easy", "fri=easy", "sat=rest", "sun=rest", runs=(race,))
     result = place_sessions(week, [A, B], 2, date(2027, 5, 17), 7, season=lambda d: season_day(d, [race], rules))
     # No legs from 19 May (4 days out); Sat 22 is race eve: only Mon 17 and Tue 18 are legal,
-    # and they are consecutive: one legal session, and no tolerable least-bad day.
+    # and they are consecutive: one session, and no least-bad day forced into a race week.
     assert [p.date for p in result.placements] == [date(2027, 5, 17)]
-    assert result.week_warnings[date(2027, 5, 17)]
+    assert result.week_warnings[date(2027, 5, 17)] == (
+        "week of 2027-05-17: 1 of 2 sessions, fewer on purpose around the race",
+    )
 
 
 def test_today_advice_names_the_rule_and_the_next_day() -> None:
