@@ -3,7 +3,8 @@
 One room per concern, stacked floor on floor so each sees only what lies below it:
 `connection` (opening, checks, migrations, transactions) → `sessions` (sessions and sets) →
 `history` (History's lists, Progress's reads, soft deletes) → `catalog_tables` (own exercises
-and programs) → `export_data` (the JSON export). `Store` is the top floor.
+and programs) → `export_data` (the JSON export); `runs` (the running week, runs and races, and the plan's
+reads of strength history) stands beside them. `Store` is the top floor.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 from runstrong.store.connection import StoreError, default_db_path, new_uid, resolve_db_path
 from runstrong.store.export_data import EXPORT_VERSION, ExportStore
 from runstrong.store.history import HistoryFilter, SessionSummary
+from runstrong.store.runs import DoneStrength, RunImportCount, RunsStore
 from runstrong.store.schema import QUICK_PROGRAM_ID, SCHEMA_VERSION
 from runstrong.store.settings import SettingsStore
 
 
-class Store(ExportStore, SettingsStore):
+class Store(ExportStore, SettingsStore, RunsStore):
     """A runstrong database file, open for reading and writing; see the modules for each part."""
 
 
@@ -23,7 +25,9 @@ __all__ = [
     "EXPORT_VERSION",
     "QUICK_PROGRAM_ID",
     "SCHEMA_VERSION",
+    "DoneStrength",
     "HistoryFilter",
+    "RunImportCount",
     "SessionSummary",
     "Store",
     "StoreError",
