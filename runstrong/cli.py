@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
+    from runstrong.plan_command import add_parsers as add_plan_parsers
+
+    add_plan_parsers(commands, db)
+
     timer = commands.add_parser("timer", parents=[db], help="start a hold timer at once")
     timer.add_argument("duration", metavar="DURATION", help="hold length: 45, 45s, 1:30, 2m or 1m30s")
     timer.add_argument("--sides", action="store_true", help="hold each side (left, then right)")
@@ -151,6 +155,12 @@ def run(argv: Sequence[str] | None = None) -> int:
             write_export(store, args.format, Path(args.output) if args.output else None, args.force, SystemClock().now())
         finally:
             store.close()
+        return 0
+
+    if args.command in ("runs", "plan"):
+        from runstrong.plan_command import run_command
+
+        print(run_command(args, path, SystemClock().now()))
         return 0
 
     quick = None

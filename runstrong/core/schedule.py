@@ -1,7 +1,8 @@
 """Place a program's strength sessions over the days ahead, around the runner's running.
 
 The rules (seed 002 unless noted):
-- a set number of sessions a week, 2-3 (seed 001: "2-3 days per week"), counted Monday to Sunday;
+- a set number of sessions a week, 2-3 (seed 001: "2-3 days per week"), counted Monday to Sunday
+  (a week the plan starts in part-way asks its share, rounded up: 2 a week from Sunday is 1);
 - on easy-run days or days without a run, never on hard-run, long-run or race days;
 - never a leg session the day before a long run or a race;
 - at least a day between leg sessions (never two on consecutive days);
@@ -141,7 +142,11 @@ def place_sessions(
     while week <= end:
         candidates = [week + timedelta(days=i) for i in range(7)]
         candidates = [d for d in candidates if d >= start and d not in taken and d not in blocked]
-        quota = per_week - sum(1 for d in taken if monday(d) == week)
+        # A week the span enters late (planning from a Thursday) asks only its share of sessions:
+        # the days before `start` are gone, and the plan cannot put them back.
+        remaining = (week + timedelta(days=7) - max(week, start)).days
+        share = -(-per_week * remaining // 7)
+        quota = min(per_week - sum(1 for d in taken if monday(d) == week), share)
         chosen, rotation = _best_week(calendar, days, rotation, candidates, max(quota, 0), taken, season)
         for placement in chosen:
             taken[placement.date] = placement.day.legs
