@@ -43,8 +43,14 @@ def history_screen() -> Screen:
     return HistoryScreen()
 
 
+def plan_screen() -> Screen:
+    from runstrong.screens.plan import PlanScreen
+
+    return PlanScreen()
+
+
 APP_CSS = Path(__file__).resolve().with_name("runstrong.tcss")
-START_CSS = {mode: APP_CSS.parent / "screens" / f"{mode}.tcss" for mode in ("today", "history")}
+START_CSS = {mode: APP_CSS.parent / "screens" / f"{mode}.tcss" for mode in ("today", "history", "plan")}
 """The first screen's stylesheet for each start: the path its CSS_PATH resolves to, so Textual
 sees it is loaded already when the screen comes up."""
 
@@ -54,9 +60,10 @@ class RunStrongApp(App[None]):
 
     TITLE = "runstrong"
     ENABLE_COMMAND_PALETTE = True
-    MODES = {"today": today_screen, "history": history_screen}
+    MODES = {"today": today_screen, "history": history_screen, "plan": plan_screen}
     BINDINGS = [
         Binding("h", "switch_mode('history')", "History", id="app.history", tooltip="Past sessions and progress"),
+        Binding("w", "switch_mode('plan')", "Plan", id="app.plan", tooltip="Plan: your running week, races and the strength days placed around them"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen"),
         Binding("comma", "settings", "Settings", show=False, id="app.settings", tooltip="Settings: timers, bell, notices, kg or lb"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit runstrong (every tick is already saved)"),

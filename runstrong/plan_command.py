@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -15,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from runstrong.core.catalog import Catalog
 from runstrong.core.models import Program
-from runstrong.core.planner import Plan, build_plan, plan_json
+from runstrong.core.plan import PlannedSet
+from runstrong.core.planner import Plan, build_plan, plan_json, planned_sets, prescribe_on
 from runstrong.core.progression import LoadStep, load_step
 from runstrong.core.running import (
     Priority,
@@ -73,6 +75,14 @@ def describe_week(days: Any) -> str:
         distance = f" {day.distance_km:g} km" if day.distance_km else ""
         parts.append(f"{WEEKDAYS[weekday]} {day.kind.value}{distance}")
     return ", ".join(parts)
+
+
+def week_spec(days: Any) -> str:
+    """The usual week as `runs week` takes it back: "mon=easy sat=long:25km"."""
+    return " ".join(
+        f"{WEEKDAYS[weekday]}={day.kind.value}" + (f":{day.distance_km:g}km" if day.distance_km else "")
+        for weekday, day in sorted(days.items())
+    )
 
 
 def new_run(date_text: str, kind_text: str, distance: str | None, name: str | None, priority: str | None) -> Run:
@@ -380,3 +390,50 @@ def run_command(args: Any, path: Path, now: datetime) -> str:
         return import_calendar(store, Path(args.file), today, args.dry_run)
     finally:
         store.close()
+
+
+# -- Today's share of the plan -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TodayPlan:
+    """What Today takes from the plan: the day's slots with targets, the why line of each
+    exercise, and one banner line (today's warning or the plan's choice)."""
+
+    slots: list[PlannedSet]
+    why: dict[str, str]
+    banner: str
+    warning: bool
+    """True when the banner advises against a session today."""
+
+
+def today_plan(store: Store, catalog: Catalog, program: Program, day_index: int, today: date) -> TodayPlan:
+    """Targets for Today's session of `program` day `day_index`, and the banner line."""
+    settings = current_settings(store)
+    step = plan_load_step(store, settings)
+    rules = load_season_rules()
+    calendar = store.running_calendar()
+    exercise_ids = sorted({item.exercise_id for item in program.days[day_index].items})
+    history = store.past_sets(exercise_ids, today - timedelta(days=HISTORY_DAYS))
+    where, items = prescribe_on(
+        program.days[day_index], today, calendar=calendar, catalog=catalog, history=history, step=step, rules=rules
+    )
+    plan = make_plan(store, catalog, today, 14, today)
+    warning = bool(plan.today and plan.today.warning)
+    why = {item.exercise_id: item.why for item in items}
+    return TodayPlan(planned_sets(items), why, banner_line(plan, where, calendar), warning)
+
+
+def banner_line(plan: Plan, where: Any, calendar: Any) -> str:
+    """ "deload week · Long run tomorrow: legs light today, or move this session to Thursday"."""
+    label = where.label
+    if not calendar.week.days and not calendar.runs:
+        return "No running entered yet: w opens the plan, to fit strength days around runs and races"
+    advice = plan.today
+    if advice is None:
+        return label
+    if advice.warning:
+        return f"{label} · {advice.warning}"
+    if advice.placement is not None:
+        return f"{label} · the plan's strength day" + (" (done)" if advice.placement.done else "")
+    return label

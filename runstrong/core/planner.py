@@ -8,7 +8,7 @@ be known), scaled by their own week: a session in a deload week shows the deload
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -35,7 +35,7 @@ from runstrong.core.schedule import (
     program_days,
     sessions_per_week,
 )
-from runstrong.core.season import SeasonDay, SeasonRules, season_day
+from runstrong.core.season import SeasonDay, SeasonRules, season_day, unshaped_day
 
 PastSessions = Mapping[str, Sequence[tuple[date, Sequence[PastSet]]]]
 """exercise_id -> [(session date, that session's planned sets of it)], oldest first."""
@@ -101,19 +101,12 @@ def build_plan(
     skipped: Sequence[date] = (),
 ) -> Plan:
     """Everything `runstrong plan` and the Plan screen show for `span_days` days from `start`."""
-    races = calendar.races()
-
-    def season(when: date) -> SeasonDay:
-        return season_day(when, races, rules)
-
+    season = season_of(calendar, rules)
     days = program_days(program, catalog)
     placement = place_sessions(
         calendar, days, sessions_per_week(program), start, span_days, done=done, skipped=skipped, season=season
     )
-    exposures = {
-        exercise_id: [_exposure(when, sets, season(when)) for when, sets in past]
-        for exercise_id, past in history.items()
-    }
+    exposures = read_history(history, season)
     out = []
     for offset in range(span_days):
         when = start + timedelta(days=offset)
@@ -141,9 +134,42 @@ def build_plan(
     return Plan(tuple(out), placement, advice)
 
 
-def _exposure(when: date, sets: Sequence[PastSet], where: SeasonDay) -> Exposure:
-    week = where.rules
-    return Exposure(when, tuple(sets), week.sets_factor, week.reps_factor, week.load_factor)
+def season_of(calendar: RunningCalendar, rules: SeasonRules) -> Callable[[date], SeasonDay]:
+    """Date -> SeasonDay from the calendar's A/B races; the program as written for a runner who
+    has entered no running at all (season.unshaped_day)."""
+    if not calendar.week.days and not calendar.runs:
+        return unshaped_day
+    races = calendar.races()
+    return lambda when: season_day(when, races, rules)
+
+
+def read_history(history: PastSessions, season: Callable[[date], SeasonDay]) -> dict[str, list[Exposure]]:
+    """Past sets as progression reads them: each session with the factors of its own week."""
+    out: dict[str, list[Exposure]] = {}
+    for exercise_id, past in history.items():
+        out[exercise_id] = []
+        for when, sets in past:
+            week = season(when).rules
+            out[exercise_id].append(
+                Exposure(when, tuple(sets), week.sets_factor, week.reps_factor, week.load_factor)
+            )
+    return out
+
+
+def prescribe_on(
+    day: ProgramDay,
+    when: date,
+    *,
+    calendar: RunningCalendar,
+    catalog: Catalog,
+    history: PastSessions,
+    step: LoadStep,
+    rules: SeasonRules,
+) -> tuple[SeasonDay, tuple[PlannedItem, ...]]:
+    """One program day's targets for `when` (Today's session, whichever day it is)."""
+    season = season_of(calendar, rules)
+    where = season(when)
+    return where, prescribe_day(day, catalog, where, read_history(history, season), step, rules)
 
 
 def prescribe_day(

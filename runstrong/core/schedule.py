@@ -309,20 +309,20 @@ def advise_today(
 ) -> TodayAdvice:
     """Does a strength session today break a rule, and what to do instead?
 
-    "Long run tomorrow: legs light today, or move this session to Thursday". The placed session
-    of today (if any) is returned with its own warnings; with no session placed today, the
-    warning names the first rule today breaks and the next planned day.
+    "Long run tomorrow: legs light today, or move this session to Thursday". A legal session
+    placed today needs no warning; otherwise (nothing placed, or a least-bad day) the warning
+    names the first rule today breaks and the plan's next day.
     """
     placed = result.on(today)
     upcoming = result.next_after(today)
     later = _weekday_name(today, upcoming.date) if upcoming else None
     if placed is not None and placed.legal:
         return TodayAdvice(placed, None, upcoming.date if upcoming else None)
-    if placed is not None:
-        return TodayAdvice(placed, "; ".join(placed.warnings), upcoming.date if upcoming else None)
     taken = {d.date: d.legs for d in done if d.date != today}
     found = problems(calendar, today, legs, taken, season)
     move = f"move this session to {later}" if later else "move this session to another day"
+    if placed is not None and not found:  # pragma: no cover - a least-bad day always breaks a rule
+        return TodayAdvice(placed, "; ".join(placed.warnings), upcoming.date if upcoming else None)
     if not found:
         if later is None:
             return TodayAdvice(None, None)
@@ -336,7 +336,7 @@ def advise_today(
         "long run tomorrow": f"Long run tomorrow: legs light today, or {move}",
         "leg session the day before or after": f"Leg session yesterday or tomorrow: give the legs a day, or {move}",
     }.get(first, f"{first[0].upper()}{first[1:]}; {move}")
-    return TodayAdvice(None, text, upcoming.date if upcoming else None)
+    return TodayAdvice(placed, text, upcoming.date if upcoming else None)
 
 
 def _weekday_name(today: date, later: date) -> str:

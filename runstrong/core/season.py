@@ -128,6 +128,26 @@ class SeasonDay:
         return self.rules.label
 
 
+PROGRAM_AS_WRITTEN = WeekRules(
+    name="program",
+    label="program as written",
+    sets_factor=1.0,
+    reps_factor=1.0,
+    load_factor=1.0,
+    rest_factor=1.0,
+    progress=True,
+    note="",
+    ours=False,
+)
+"""The week of a runner who has entered no running: nothing is scaled (see `unshaped_day`)."""
+
+
+def unshaped_day(when: date) -> SeasonDay:
+    """A date for a runner who has entered no running week, run or race: the program as written.
+    Seasons shape sessions only once the runner has told runstrong about their running."""
+    return SeasonDay(date=when, phase=OFF_SEASON, week=BUILD, block=None, block_week=None, rules=PROGRAM_AS_WRITTEN)
+
+
 def monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 

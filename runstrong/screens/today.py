@@ -19,6 +19,7 @@ from runstrong.core.models import Prescription, Program, ProgramDay, Session, Se
 from runstrong.core.plan import PlannedSet, plan_day
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
+from runstrong.widgets.plan_banner import PlanBanner
 from runstrong.widgets.rest_bar import RestBar
 from runstrong.widgets.set_checklist import SetChecklist, Slot
 
@@ -74,11 +75,14 @@ class TodayScreen(Screen[None]):
         self.session: Session | None = None
         self.undo_stack: list[SetChange | Finished] = []
         self._seen: tuple[int, str] = (-1, "")
+        self.why: dict[str, str] = {}
+        """exercise_id -> the progression's one line of why for today's target."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="today-header"):
             yield Label(id="session-title")
             yield Label(id="session-date")
+        yield PlanBanner(id="plan-banner")
         yield SetChecklist(self.app.catalog, self.app.settings.unit, id="checklist")
         yield Label(id="set-detail")
         yield RestBar(id="rest-bar")
@@ -128,7 +132,7 @@ class TodayScreen(Screen[None]):
         self.program, self.day_index, self.day = program, day_index, program.days[day_index]
         same_session = session is not None and self.session is not None and session.id == self.session.id
         self.session = session
-        slots: list[Slot] = list(session.sets) if session else list(plan_day(self.day, app.catalog))
+        slots: list[Slot] = list(session.sets) if session else self._planned_slots(program, day_index)
         checklist = self.checklist
         cursor = checklist.cursor
         checklist.cursor = 0
@@ -138,6 +142,22 @@ class TodayScreen(Screen[None]):
         self.query_one("#session-date", Label).update(self.app.clock.now().strftime("%a %d %b"))
         self.update_summary()
         self._mark_seen()
+
+    def _planned_slots(self, program: Program, day_index: int) -> list[Slot]:
+        """The day's sets with the plan's targets (progression, scaled for the week) and the
+        banner line; the program's own numbers if the plan cannot be read."""
+        from runstrong.plan_command import today_plan
+
+        banner = self.query_one(PlanBanner)
+        try:
+            plan = today_plan(self.app.store, self.app.catalog, program, day_index, self.app.clock.now().date())
+        except StoreError as error:
+            self.why = {}
+            banner.show_line(f"Plan not available: {error}", warning=True)
+            return list(plan_day(program.days[day_index], self.app.catalog))
+        self.why = plan.why
+        banner.show_line(plan.banner, warning=plan.warning)
+        return list(plan.slots)
 
     def _workout_past_midnight(self, program_id: str) -> Session | None:
         """Yesterday's unfinished session, if its last tick was lately: a late workout that ran
@@ -217,7 +237,8 @@ class TodayScreen(Screen[None]):
         exercise = self.app.catalog.exercise(slot.exercise_id)
         side = f" · {slot.side.value}" if slot.side else ""
         hint = " · t starts the timer" if exercise.is_timed else ""
-        self.query_one("#set-detail", Label).update(f"{exercise.name} · set {slot.set_no}{side}{hint}")
+        why = f" · {self.why[exercise.id]}" if exercise.id in self.why else ""
+        self.query_one("#set-detail", Label).update(f"{exercise.name} · set {slot.set_no}{side}{hint}{why}")
 
     # -- changes ---------------------------------------------------------------------------
 
