@@ -63,7 +63,7 @@ class RunStrongApp(App[None]):
     MODES = {"today": today_screen, "history": history_screen, "plan": plan_screen}
     BINDINGS = [
         Binding("h", "switch_mode('history')", "History", id="app.history", tooltip="Past sessions and progress"),
-        Binding("w", "switch_mode('plan')", "Plan", id="app.plan", tooltip="Plan: your running week, races and the strength days placed around them"),
+        Binding("w", "switch_mode('plan')", "Plan", show=False, id="app.plan", tooltip="The plan: runs, races and strength days"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen"),
         Binding("comma", "settings", "Settings", show=False, id="app.settings", tooltip="Settings: timers, bell, notices, kg or lb"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit runstrong (every tick is already saved)"),

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from runstrong.core.catalog import Catalog
-from runstrong.core.models import Program
+from runstrong.core.models import Prescription, Program
 from runstrong.core.plan import PlannedSet
 from runstrong.core.planner import Plan, build_plan, plan_json, planned_sets, prescribe_on
 from runstrong.core.progression import LoadStep, load_step
@@ -405,6 +405,8 @@ class TodayPlan:
     banner: str
     warning: bool
     """True when the banner advises against a session today."""
+    prescriptions: dict[str, Prescription]
+    """exercise_id -> the day's prescription as this week shapes it (sets, reps, hold, rest)."""
 
 
 def today_plan(store: Store, catalog: Catalog, program: Program, day_index: int, today: date) -> TodayPlan:
@@ -421,19 +423,26 @@ def today_plan(store: Store, catalog: Catalog, program: Program, day_index: int,
     plan = make_plan(store, catalog, today, 14, today)
     warning = bool(plan.today and plan.today.warning)
     why = {item.exercise_id: item.why for item in items}
-    return TodayPlan(planned_sets(items), why, banner_line(plan, where, calendar), warning)
+    written = {item.exercise_id: item.prescription for item in program.days[day_index].items}
+    shaped = {
+        item.exercise_id: Prescription(
+            sets=item.sets, reps=item.reps, hold_s=item.hold_s, rest_s=item.rest_s, ours=written[item.exercise_id].ours
+        )
+        for item in items
+    }
+    return TodayPlan(planned_sets(items), why, banner_line(plan, where, calendar), warning, shaped)
 
 
 def banner_line(plan: Plan, where: Any, calendar: Any) -> str:
     """ "deload week · Long run tomorrow: legs light today, or move this session to Thursday"."""
     label = where.label
     if not calendar.week.days and not calendar.runs:
-        return "No running entered yet: w opens the plan, to fit strength days around runs and races"
+        return "No running entered yet: press w to plan strength days around your runs"
     advice = plan.today
     if advice is None:
         return label
     if advice.warning:
-        return f"{label} · {advice.warning}"
+        return f"{advice.warning} · {label}"  # the advice first: it must fit 80 columns
     if advice.placement is not None:
         return f"{label} · the plan's strength day" + (" (done)" if advice.placement.done else "")
     return label

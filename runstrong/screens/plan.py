@@ -6,7 +6,8 @@ Each change is saved by the store before the calendar is rebuilt from what the s
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -58,6 +59,16 @@ def strength_cell(day: PlanDay) -> Text:
     if not strength.legal:
         return Text(f"? {strength.day}", style="yellow")
     return Text(strength.day, style="bold")
+
+
+WEEK_PREFIX = re.compile(r"^week of \d{4}-\d{2}-\d{2}: ")
+NOTES_WIDTH = 32
+
+
+def notes_cell(text: str) -> str:
+    """A row's warnings, short: the row says which week; the detail line below has them whole."""
+    text = WEEK_PREFIX.sub("", clean_text(text))
+    return text if len(text) <= NOTES_WIDTH else text[: NOTES_WIDTH - 1] + "…"
 
 
 class PlanScreen(Screen[None]):
@@ -137,7 +148,7 @@ class PlanScreen(Screen[None]):
         row = table.cursor_row
         table.clear()
         for day in self.plan.days:
-            notes = "; ".join(day.warnings)
+            notes = notes_cell("; ".join(day.warnings))
             table.add_row(
                 Text(f"{day.date:%a %d %b}", style="bold" if day.date == today else ""),
                 run_cell(day),

@@ -60,7 +60,7 @@ class RunFormScreen(FormScreen):
 
     def compose(self) -> ComposeResult:
         run = self.run
-        title = "Change this run" if run else "Add a run or race"
+        title = ("Change this run" if run else "Add a run or race") + " · enter saves, esc cancels"
         with VerticalScroll(classes="dialog", id="run-dialog"):
             yield Label(f"[b]{title}[/b]", classes="dialog-title")
             yield from self.field("date", "Date (YYYY-MM-DD)", (run.date if run else self.when).isoformat())
@@ -129,7 +129,7 @@ class WeekFormScreen(FormScreen):
     def compose(self) -> ComposeResult:
         current = week_spec(self.week.days)
         with VerticalScroll(classes="dialog", id="week-dialog"):
-            yield Label("[b]Your usual running week[/b]", classes="dialog-title")
+            yield Label("[b]Your usual running week[/b] · enter saves, esc cancels", classes="dialog-title")
             yield from self.field(
                 "week", "DAY=KIND for each day you run (easy, hard, long, rest), :DISTANCE optional",
                 current, "mon=easy tue=hard thu=hard sat=long:25km",

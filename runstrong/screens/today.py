@@ -77,6 +77,8 @@ class TodayScreen(Screen[None]):
         self._seen: tuple[int, str] = (-1, "")
         self.why: dict[str, str] = {}
         """exercise_id -> the progression's one line of why for today's target."""
+        self.planned: dict[str, Prescription] = {}
+        """exercise_id -> the prescription as the plan shapes it this week (empty: as written)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="today-header"):
@@ -132,7 +134,8 @@ class TodayScreen(Screen[None]):
         self.program, self.day_index, self.day = program, day_index, program.days[day_index]
         same_session = session is not None and self.session is not None and session.id == self.session.id
         self.session = session
-        slots: list[Slot] = list(session.sets) if session else self._planned_slots(program, day_index)
+        planned = self._planned_slots(program, day_index)
+        slots: list[Slot] = list(session.sets) if session else planned
         checklist = self.checklist
         cursor = checklist.cursor
         checklist.cursor = 0
@@ -152,10 +155,11 @@ class TodayScreen(Screen[None]):
         try:
             plan = today_plan(self.app.store, self.app.catalog, program, day_index, self.app.clock.now().date())
         except StoreError as error:
-            self.why = {}
+            self.why, self.planned = {}, {}
             banner.show_line(f"Plan not available: {error}", warning=True)
             return list(plan_day(program.days[day_index], self.app.catalog))
         self.why = plan.why
+        self.planned = plan.prescriptions
         banner.show_line(plan.banner, warning=plan.warning)
         return list(plan.slots)
 
@@ -192,6 +196,8 @@ class TodayScreen(Screen[None]):
 
     @property
     def prescriptions(self) -> dict[str, Prescription]:
+        if self.planned:
+            return self.planned
         return {item.exercise_id: item.prescription for item in self.day.items} if self.day else {}
 
     def _ensure_session(self) -> Session:

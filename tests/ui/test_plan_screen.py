@@ -81,7 +81,7 @@ async def test_today_warns_before_a_long_run(make_app, db_path: Path) -> None:
         # Sunday is today's week's only day left, and Monday is long: a least-bad day. Next week
         # Tue..Sat are legal (Sun 29 is before Monday's long run); the best spread round the
         # week is Tue+Fri or Wed+Sat (gaps 3 and 4), one easy day each: the earlier, Tuesday.
-        assert text.endswith("Long run tomorrow: legs light today, or move this session to Tuesday")
+        assert text.startswith("Long run tomorrow: legs light today, or move this session to Tuesday · ")
         assert app.screen.query_one(PlanBanner).has_class("-warning")
 
 
