@@ -106,7 +106,6 @@ def build_plan(
     placement = place_sessions(
         calendar, days, sessions_per_week(program), start, span_days, done=done, skipped=skipped, season=season
     )
-    exposures = read_history(history, season)
     out = []
     for offset in range(span_days):
         when = start + timedelta(days=offset)
@@ -123,7 +122,7 @@ def build_plan(
             strength = PlannedStrength(
                 program.id, program.name, day.name, placed.day.index,
                 # A done session shows no targets: they were for that day, and it is over.
-                () if placed.done else prescribe_day(day, catalog, where, exposures, step, rules),
+                () if placed.done else prescribe_day(day, catalog, where, history, season, step, rules),
                 legal=placed.legal, done=placed.done,
             )
             warnings.extend(w for w in placed.warnings if w not in warnings)
@@ -143,16 +142,33 @@ def season_of(calendar: RunningCalendar, rules: SeasonRules) -> Callable[[date],
     return lambda when: season_day(when, races, rules)
 
 
-def read_history(history: PastSessions, season: Callable[[date], SeasonDay]) -> dict[str, list[Exposure]]:
-    """Past sets as progression reads them: each session with the factors of its own week."""
-    out: dict[str, list[Exposure]] = {}
-    for exercise_id, past in history.items():
-        out[exercise_id] = []
-        for when, sets in past:
-            week = season(when).rules
-            out[exercise_id].append(
-                Exposure(when, tuple(sets), week.sets_factor, week.reps_factor, week.load_factor)
-            )
+def read_history(
+    past: Sequence[tuple[date, Sequence[PastSet]]],
+    season: Callable[[date], SeasonDay],
+    *,
+    sets: int,
+    rest_s: int,
+    per_side: bool,
+) -> list[Exposure]:
+    """One exercise's past sessions as progression reads them, each with the factors of its own
+    week, but only where the session shows it was planned that way: every set carries the rest
+    the plan gave it for that week, and the number of sets is the week's share of the item's
+    (or one more, an earned extra set). Sessions planned before the runner entered running,
+    or before a race that now shapes that week, are read as written (factors 1)."""
+    out = []
+    for when, past_sets in past:
+        week = season(when).rules
+        one_side = [s for s in past_sets if s.side is None or s.side.value == "left"] if per_side else list(past_sets)
+        expected_sets = max(1, int(sets * week.sets_factor + 0.5))
+        expected_rest = int(rest_s * week.rest_factor + 0.5)
+        shaped = (
+            all(s.rest_s == expected_rest for s in past_sets)
+            and expected_sets <= len(one_side) <= expected_sets + 1
+        )
+        if shaped:
+            out.append(Exposure(when, tuple(past_sets), week.sets_factor, week.reps_factor, week.load_factor))
+        else:
+            out.append(Exposure(when, tuple(past_sets)))
     return out
 
 
@@ -169,14 +185,15 @@ def prescribe_on(
     """One program day's targets for `when` (Today's session, whichever day it is)."""
     season = season_of(calendar, rules)
     where = season(when)
-    return where, prescribe_day(day, catalog, where, read_history(history, season), step, rules)
+    return where, prescribe_day(day, catalog, where, history, season, step, rules)
 
 
 def prescribe_day(
     day: ProgramDay,
     catalog: Catalog,
     where: SeasonDay,
-    exposures: Mapping[str, Sequence[Exposure]],
+    history: PastSessions,
+    season: Callable[[date], SeasonDay],
     step: LoadStep,
     rules: SeasonRules,
 ) -> tuple[PlannedItem, ...]:
@@ -185,12 +202,16 @@ def prescribe_day(
     for item in day.items:
         exercise = catalog.exercise(item.exercise_id)
         item_range = ItemRange.of(item.prescription, rules.progression)
+        rest = default_rest_s(exercise, item.prescription)
+        exposures = read_history(
+            history.get(exercise.id, ()), season,
+            sets=item.prescription.sets, rest_s=rest, per_side=exercise.per_side,
+        )
         targets = next_targets(
-            item_range, exposures.get(exercise.id, ()), step, rules.progression,
+            item_range, exposures, step, rules.progression,
             per_side=exercise.per_side, may_progress=where.rules.progress,
         )
         plyometric = exercise.kind is Kind.PLYOMETRIC
-        rest = default_rest_s(exercise, item.prescription)
         scaled = {
             side: scale_for_week(target, where.rules, step, rest, plyometric=plyometric)
             for side, target in targets.items()

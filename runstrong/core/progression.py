@@ -108,6 +108,8 @@ class PastSet:
     target_reps: int | None = None
     target_hold_s: int | None = None
     target_load_kg: float | None = None
+    rest_s: int | None = None
+    """The rest the plan gave the set; None for sessions planned without the plan's seasons."""
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,7 @@ def _next(
     if not history:
         return replace(start, why=f"first time: {_amounts(start, step)}")
     last = history[-1]
-    base = _base_target(item, last, step)
+    base = _base_target(item, last, step, rules.extra_sets)
     done_text = _done_text(last, step)
     misses = 0
     for exposure in reversed(history):
@@ -198,21 +200,30 @@ def _next(
     return replace(nxt, why=f"{done_text}, all done → {_change(base, nxt, step)}")
 
 
-def _base_target(item: ItemRange, last: Exposure, step: LoadStep) -> Target:
-    """Last session's target, divided back out of that week's scaling."""
+def _base_target(item: ItemRange, last: Exposure, step: LoadStep, extra_sets: int) -> Target:
+    """Last session's target, divided back out of that week's scaling, kept within the range."""
     first = last.sets[0]
-    sets = max(1, round(len(last.sets) / last.sets_factor)) if last.sets_factor else item.sets
+    # Sets: the item's, plus an extra set earned at the top of a range (more planned than the
+    # week's scaling of the item's sets explains).
+    # Only holds and bodyweight reps earn extra sets; loaded work progresses by load.
+    expected = max(1, _round_half_up(item.sets * last.sets_factor))
+    loaded = any(s.load_kg for s in last.sets) or bool(item.load_kg)
+    earned = 0 if loaded and not item.timed else max(0, min(extra_sets, len(last.sets) - expected))
+    sets = item.sets + earned
     reps = first.target_reps if first.target_reps is not None else item.reps
     if reps is not None and not item.timed:
         reps = max(1, round(reps / last.reps_factor))
+        reps = min(max(reps, item.reps or reps), item.reps_max or reps)
     hold = first.target_hold_s if first.target_hold_s is not None else item.hold_s
+    if hold is not None:
+        hold = min(max(hold, item.hold_s or hold), item.hold_s_max or hold)
     load = first.target_load_kg
     if load is None:
         done_loads = [s.load_kg for s in last.sets if s.done and s.load_kg]
         load = step.round(min(done_loads) / (last.load_factor or 1)) if done_loads else item.load_kg
     elif last.load_factor:
         load = step.round(load / last.load_factor)
-    return Target(sets=max(sets, item.sets), reps=reps, hold_s=hold, load_kg=load or None)
+    return Target(sets=sets, reps=reps, hold_s=hold, load_kg=load or None)
 
 
 def _met(exposure: Exposure) -> bool:

@@ -145,7 +145,7 @@ class RunsStore(StoreBase):
         marks = ",".join("?" for _ in exercise_ids)
         rows = self._rows(
             "SELECT s.id AS session_id, s.date, sl.exercise_id, sl.side, sl.done_at, sl.reps, sl.load_kg, "
-            "sl.hold_s, sl.target_reps, sl.target_hold_s, sl.target_load_kg FROM set_logs sl "
+            "sl.hold_s, sl.target_reps, sl.target_hold_s, sl.target_load_kg, sl.rest_s FROM set_logs sl "
             "JOIN sessions s ON s.id = sl.session_id WHERE s.deleted_at IS NULL AND sl.deleted_at IS NULL "
             f"AND sl.set_type != 'warmup' AND s.program_id != ? AND s.date >= ? AND sl.exercise_id IN ({marks}) "
             "ORDER BY s.date, s.id, sl.position, sl.id",
@@ -165,6 +165,7 @@ class RunsStore(StoreBase):
                     target_reps=row["target_reps"],
                     target_hold_s=row["target_hold_s"],
                     target_load_kg=row["target_load_kg"],
+                    rest_s=row["rest_s"],
                 )
             )
         found = {

@@ -78,3 +78,41 @@ def test_done_sessions_show_without_targets_and_today_is_advised() -> None:
     assert plan.today is not None and plan.today.placement is not None
     assert plan.today.placement.done
     assert [d.date for d in plan.days if d.strength and not d.strength.done] == [date(2024, 1, 10) + timedelta(days=0)]
+
+
+def squat_history(rest_s: int | None) -> dict[str, list[tuple[date, list[PastSet]]]]:
+    # Wednesday 31 Jan 2024 (strength block, week 1: reps × 0.75, load × 1.1, rest × 1.5):
+    # asked 3 × 9 @ 45 kg, did 3 × 12 @ 45 kg.
+    sets = [PastSet(None, True, reps=12, load_kg=45.0, target_reps=9, target_load_kg=45.0, rest_s=rest_s) for _ in range(3)]
+    return {"squat": [(date(2024, 1, 31), sets)]}
+
+
+def squat_today(history):  # type: ignore[no-untyped-def]
+    from runstrong.core.planner import prescribe_on
+
+    where, items = prescribe_on(
+        CATALOG.program("beginner").days[0], date(2024, 2, 7), calendar=RunningCalendar(WEEK, ()),
+        catalog=CATALOG, history=history, step=KG, rules=RULES,
+    )
+    assert (where.block, where.block_week) == ("strength", 2)
+    return next(i for i in items if i.exercise_id == "squat")
+
+
+def test_a_session_the_plan_shaped_is_read_back_through_its_week() -> None:
+    # Rest 135 s = 90 × 1.5 and 3 sets: planned for a strength week. In the program's terms the
+    # 12 reps done are 16 (12 / 0.75), the top of 12-16, and 45 kg was 40 (45 / 1.1 = 40.9 → 40):
+    # → 42.5 kg, back to 12. Today (strength week 2): 12 × 0.75 = 9 reps, 42.5 × 1.1 = 46.75 → 47.5 kg.
+    squat = squat_today(squat_history(135))
+    assert (squat.sets, squat.reps, squat.load_kg, squat.rest_s) == (3, 9, 47.5, 135)
+
+
+def test_a_session_planned_without_seasons_is_read_as_written() -> None:
+    # No rest recorded: planned before the runner entered running, so read as written: target 9
+    # (below the range, so 12), 12 done at 45 kg → 13 reps at 45 kg. Today: 13 × 0.75 = 9.75 → 10
+    # reps, 45 × 1.1 = 49.5 → 50 kg.
+    squat = squat_today(squat_history(None))
+    assert (squat.sets, squat.reps, squat.load_kg) == (3, 10, 50.0)
+    assert squat.why == (
+        "last time 3 × 12 @ 45 kg, all done → 13 reps; strength block: 10 reps instead of 13, "
+        "50 kg instead of 45 kg, rest 135 s"
+    )

@@ -193,3 +193,9 @@ def test_load_step_rounding() -> None:
     assert KG.round(38.25) == 37.5
     assert KG.add(40.0) == 42.5
     assert LB.show(LB.add(100 * LB_KG)) == "105 lb"
+
+
+def test_loaded_work_never_carries_an_extra_set_from_history() -> None:
+    # Four sets logged of a 3-set loaded item (the lifter added one): the target stays 3 sets.
+    h = [session(0, [10, 10, 10, 10], 40, 10)]
+    assert target(SQUAT, h).sets == 3
