@@ -7,7 +7,6 @@ line, exit 2) before anything is written. The listing and the plan only read (`o
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
@@ -30,7 +29,8 @@ from runstrong.core.running import (
 )
 from runstrong.core.schedule import DoneSession, program_days
 from runstrong.core.season import load_season_rules, monday
-from runstrong.core.settings import Settings, format_load
+from runstrong.core.settings import Settings
+from runstrong.core.text import plain_text
 from runstrong.errors import UsageError
 
 if TYPE_CHECKING:
@@ -42,14 +42,6 @@ HISTORY_DAYS = 180
 ICS_PAST_DAYS = 30
 ICS_FUTURE_DAYS = 365
 MAX_PLAN_DAYS = 366
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def clean_text(text: str) -> str:
-    """Text typed or read from a file is data: control and escape characters become spaces."""
-    return " ".join(_CONTROL.sub(" ", text).split())
-
-
 def parse_date(text: str, what: str = "DATE") -> date:
     try:
         return date.fromisoformat(text.strip())
@@ -101,7 +93,7 @@ def new_run(date_text: str, kind_text: str, distance: str | None, name: str | No
             chosen = Priority(priority.strip().upper())
         except ValueError:
             raise UsageError(f"runstrong runs add: priority {priority!r} is not A, B or C") from None
-    return Run(when, kind, distance_km, clean_text(name or ""), chosen)
+    return Run(when, kind, distance_km, plain_text(name or ""), chosen)
 
 
 def add_run(store: Store, run: Run) -> str:
@@ -258,10 +250,7 @@ def plan_text(plan: Plan, settings: Settings) -> str:
             state = " (done)" if s.done else "" if s.legal else " (least bad day)"
             lines.append(f"    strength: {s.program} — {s.day}{state}")
             for item in s.items:
-                amount = f"{item.hold_s} s" if item.hold_s is not None else f"{item.reps}"
-                load = f" @ {format_load(item.load_kg, settings.unit)}" if item.load_kg else ""
-                side = " each side" if item.per_side else ""
-                lines.append(f"      {item.exercise}: {item.sets} × {amount}{side}{load}  ({item.why})")
+                lines.append(f"      {item.exercise}: {item.target_text(settings.unit)}  ({item.why})")
         lines += [f"    ! {warning}" for warning in day.warnings]
     if plan.today is not None and plan.today.warning:
         lines.append(f"Today: {plan.today.warning}")
@@ -292,10 +281,7 @@ def plan_ics(plan: Plan, settings: Settings, stamp: datetime) -> bytes:
         event.add("summary", f"Strength: {s.day} ({s.program})")
         lines = [day.season.label]
         for item in s.items:
-            amount = f"{item.hold_s} s" if item.hold_s is not None else f"{item.reps}"
-            load = f" @ {format_load(item.load_kg, settings.unit)}" if item.load_kg else ""
-            side = " each side" if item.per_side else ""
-            lines.append(f"{item.exercise}: {item.sets} × {amount}{side}{load}")
+            lines.append(f"{item.exercise}: {item.target_text(settings.unit)}")
         lines += [f"! {warning}" for warning in day.warnings]
         event.add("description", "\n".join(lines))
         event.add("categories", ["Strength"])

@@ -22,6 +22,7 @@ from runstrong.core.progression import (
     LoadStep,
     PastSet,
     next_targets,
+    round_half_up,
     scale_for_week,
     why_line,
 )
@@ -35,6 +36,7 @@ from runstrong.core.schedule import (
     program_days,
     sessions_per_week,
 )
+from runstrong.core.settings import Unit, format_load
 from runstrong.core.season import SeasonDay, SeasonRules, season_day, unshaped_day
 
 PastSessions = Mapping[str, Sequence[tuple[date, Sequence[PastSet]]]]
@@ -57,6 +59,13 @@ class PlannedItem:
     """Progression's reason, then the week's change ("deload week: 2 sets instead of 3")."""
     by_side: Mapping[Side | None, tuple[int | None, int | None, float | None]]
     """side -> (reps, hold_s, load_kg) after scaling; both sides for per-side work."""
+
+    def target_text(self, unit: Unit) -> str:
+        """ "3 × 12 @ 42.5 kg", "2 × 20 s each side"."""
+        amount = f"{self.hold_s} s" if self.hold_s is not None else f"{self.reps}"
+        side = " each side" if self.per_side else ""
+        load = f" @ {format_load(self.load_kg, unit)}" if self.load_kg else ""
+        return f"{self.sets} × {amount}{side}{load}"
 
 
 @dataclass(frozen=True)
@@ -159,8 +168,8 @@ def read_history(
     for when, past_sets in past:
         week = season(when).rules
         one_side = [s for s in past_sets if s.side is None or s.side.value == "left"] if per_side else list(past_sets)
-        expected_sets = max(1, int(sets * week.sets_factor + 0.5))
-        expected_rest = int(rest_s * week.rest_factor + 0.5)
+        expected_sets = max(1, round_half_up(sets * week.sets_factor))
+        expected_rest = round_half_up(rest_s * week.rest_factor)
         shaped = (
             all(s.rest_s == expected_rest for s in past_sets)
             and expected_sets <= len(one_side) <= expected_sets + 1

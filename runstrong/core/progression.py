@@ -206,7 +206,7 @@ def _base_target(item: ItemRange, last: Exposure, step: LoadStep, extra_sets: in
     # Sets: the item's, plus an extra set earned at the top of a range (more planned than the
     # week's scaling of the item's sets explains).
     # Only holds and bodyweight reps earn extra sets; loaded work progresses by load.
-    expected = max(1, _round_half_up(item.sets * last.sets_factor))
+    expected = max(1, round_half_up(item.sets * last.sets_factor))
     loaded = any(s.load_kg for s in last.sets) or bool(item.load_kg)
     earned = 0 if loaded and not item.timed else max(0, min(extra_sets, len(last.sets) - expected))
     sets = item.sets + earned
@@ -324,15 +324,15 @@ def scale_for_week(
 
     Sets and reps round half up and never go below 1; loads round to the increment.
     """
-    sets = max(1, _round_half_up(target.sets * week.sets_factor))
+    sets = max(1, round_half_up(target.sets * week.sets_factor))
     reps = target.reps
     load = target.load_kg
     if not plyometric:
         if reps is not None:
-            reps = max(1, _round_half_up(reps * week.reps_factor))
+            reps = max(1, round_half_up(reps * week.reps_factor))
         if load:
             load = step.round(load * week.load_factor)
-    rest = _round_half_up(rest_s * week.rest_factor)
+    rest = round_half_up(rest_s * week.rest_factor)
     changes = []
     if sets != target.sets:
         changes.append(f"{sets} sets instead of {target.sets}")
@@ -346,5 +346,6 @@ def scale_for_week(
     return ScaledTarget(sets, reps, target.hold_s, load, rest, note)
 
 
-def _round_half_up(value: float) -> int:
+def round_half_up(value: float) -> int:
+    """Halves go up: 1.5 → 2 and 2.5 → 3 (Python's round() takes halves to even: round(2.5) == 2)."""
     return int(value + 0.5)

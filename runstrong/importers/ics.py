@@ -36,6 +36,7 @@ import icalendar
 import recurring_ical_events
 
 from runstrong.core.running import MILE_KM, Priority, Run, RunKind
+from runstrong.core.text import plain_text
 
 SOURCE = "ics"
 
@@ -162,7 +163,7 @@ def read_ics(data: bytes, start: date, end: date, tz: tzinfo | None = None) -> I
         broken = [name for name, value in event.items() if type(value).__name__ == "vBroken"]
         if broken:
             uid = str(event.get("UID", ""))
-            raise IcsError(lines.get(uid, 1), f"event {_clean(str(event.get('SUMMARY', uid)))!r} has an unreadable {broken[0]}")
+            raise IcsError(lines.get(uid, 1), f"event {plain_text(str(event.get('SUMMARY', uid)))!r} has an unreadable {broken[0]}")
     try:
         occurrences = list(recurring_ical_events.of(calendar).between(start, _day_after(end)))
     except Exception as err:  # the library raises several types for a malformed recurrence
@@ -174,8 +175,8 @@ def read_ics(data: bytes, start: date, end: date, tz: tzinfo | None = None) -> I
         when = _event_date(event.get("DTSTART").dt, tz)
         if not start <= when <= end:
             continue
-        summary = _clean(str(event.get("SUMMARY", "")))
-        description = _clean(str(event.get("DESCRIPTION", "")))
+        summary = plain_text(str(event.get("SUMMARY", "")))
+        description = plain_text(str(event.get("DESCRIPTION", "")))
         categories = _categories(event)
         uid_text = str(event.get("UID", "")) or _fallback_uid(summary, when)
         kind = classify(summary, categories)
@@ -226,16 +227,8 @@ def _categories(event: Any) -> tuple[str, ...]:
     found: list[str] = []
     values = event.get("CATEGORIES")
     for entry in values if isinstance(values, list) else [values] if values is not None else []:
-        found.extend(_clean(str(c)) for c in getattr(entry, "cats", [entry]))
+        found.extend(plain_text(str(c)) for c in getattr(entry, "cats", [entry]))
     return tuple(found)
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _clean(text: str) -> str:
-    """Text from a file is data: no control or escape characters reach the terminal."""
-    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def _fallback_uid(summary: str, when: date) -> str:

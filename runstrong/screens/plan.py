@@ -19,8 +19,8 @@ from rich.text import Text
 
 from runstrong.core.planner import Plan, PlanDay
 from runstrong.core.running import Run, RunningWeek
-from runstrong.core.settings import format_load
-from runstrong.plan_command import clean_text, describe_week, make_plan
+from runstrong.core.text import plain_text
+from runstrong.plan_command import describe_week, make_plan
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
 
@@ -34,7 +34,7 @@ SPAN_DAYS = 28
 def run_cell(day: PlanDay) -> Text:
     run = day.run
     if run.race is not None:
-        return Text(f"RACE {clean_text(run.race.name)} ({run.race.race_priority.value})".replace("  ", " "), style="bold")
+        return Text(f"RACE {plain_text(run.race.name)} ({run.race.race_priority.value})".replace("  ", " "), style="bold")
     if run.kind is None:
         return Text("—", style="dim")
     distance = f" {run.distance_km:g} km" if run.distance_km else ""
@@ -67,7 +67,7 @@ NOTES_WIDTH = 32
 
 def notes_cell(text: str) -> str:
     """A row's warnings, short: the row says which week; the detail line below has them whole."""
-    text = WEEK_PREFIX.sub("", clean_text(text))
+    text = WEEK_PREFIX.sub("", plain_text(text))
     return text if len(text) <= NOTES_WIDTH else text[: NOTES_WIDTH - 1] + "…"
 
 
@@ -142,7 +142,7 @@ class PlanScreen(Screen[None]):
         )
         week_text = describe_week(self.week.days) or "none entered: w sets it"
         races = [r for r in self.runs if r.is_race and r.date >= today]
-        race_text = f" · next race: {clean_text(races[0].name) or 'race'} {races[0].date:%d %b} ({races[0].race_priority.value})" if races else ""
+        race_text = f" · next race: {plain_text(races[0].name) or 'race'} {races[0].date:%d %b} ({races[0].race_priority.value})" if races else ""
         self.query_one("#plan-week", Label).update(Text(f"Usual week: {week_text}{race_text}"))
         table = self.table
         row = table.cursor_row
@@ -175,11 +175,7 @@ class PlanScreen(Screen[None]):
         lines = [f"{day.date:%A %d %B} · {day.season.label}"]
         strength = day.strength
         if strength is not None and strength.items:
-            parts = []
-            for item in strength.items:
-                amount = f"{item.hold_s} s" if item.hold_s is not None else f"{item.reps}"
-                load = f" @ {format_load(item.load_kg, self.app.settings.unit)}" if item.load_kg else ""
-                parts.append(f"{item.exercise} {item.sets}×{amount}{load}")
+            parts = [f"{item.exercise} {item.target_text(self.app.settings.unit)}" for item in strength.items]
             lines.append(f"{strength.day}: " + ", ".join(parts))
             notes = {item.why.split("; ", 1)[1] for item in strength.items if "; " in item.why}
             lines += sorted(notes)
@@ -235,7 +231,7 @@ class PlanScreen(Screen[None]):
             if yes and self._write(lambda: self.app.store.delete_run(existing.uid)):
                 self.app.notify("Deleted", timeout=2)
 
-        what = clean_text(existing.name) or existing.kind.value
+        what = plain_text(existing.name) or existing.kind.value
         self.app.push_screen(ConfirmScreen(f"Delete {what} on {existing.date:%a %d %b}?"), answer)
 
     def action_edit_week(self) -> None:

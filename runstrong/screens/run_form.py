@@ -13,7 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from runstrong.core.running import Priority, Run, RunKind, RunningWeek, parse_distance, parse_kind, parse_week_spec
-from runstrong.plan_command import clean_text, week_spec
+from runstrong.core.text import plain_text
+from runstrong.plan_command import week_spec
 
 
 class FormScreen(ModalScreen[object]):
@@ -115,7 +116,7 @@ class RunFormScreen(FormScreen):
         if ok:
             uid = self.run.uid if self.run else ""
             source = self.run.source if self.run else "manual"
-            self.dismiss(Run(when, kind, distance_km, clean_text(self.value("name")), priority, uid, source))
+            self.dismiss(Run(when, kind, distance_km, plain_text(self.value("name")), priority, uid, source))
 
 
 class WeekFormScreen(FormScreen):

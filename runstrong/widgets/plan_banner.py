@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from runstrong.plan_command import clean_text
+from runstrong.core.text import plain_text
 
 
 class PlanBanner(Static):
@@ -18,5 +18,5 @@ class PlanBanner(Static):
 
     def show_line(self, text: str, warning: bool = False) -> None:
         # Plain text: a race's name from a calendar file must not be read as markup.
-        self.update(clean_text(text), layout=False)
+        self.update(plain_text(text), layout=False)
         self.set_class(warning, "-warning")
