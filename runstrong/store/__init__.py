@@ -3,8 +3,8 @@
 One room per concern, stacked floor on floor so each sees only what lies below it:
 `connection` (opening, checks, migrations, transactions) → `sessions` (sessions and sets) →
 `history` (History's lists, Progress's reads, soft deletes) → `catalog_tables` (own exercises
-and programs) → `export_data` (the JSON export); `runs` (the running week, runs and races, and the plan's
-reads of strength history) stands beside them. `Store` is the top floor.
+and programs) → `export_data` (the JSON export) → `imports`; `runs` (the running week, runs and
+races, and the plan's reads of strength history) stands beside them. `Store` is the top floor.
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from __future__ import annotations
 from runstrong.store.connection import StoreError, default_db_path, new_uid, resolve_db_path
 from runstrong.store.export_data import EXPORT_VERSION, ExportStore
 from runstrong.store.history import HistoryFilter, SessionSummary
+from runstrong.store.imports import ImportOutcome, ImportStore, OwnExerciseRequest
 from runstrong.store.runs import DoneStrength, RunImportCount, RunsStore
 from runstrong.store.schema import QUICK_PROGRAM_ID, SCHEMA_VERSION
 from runstrong.store.settings import SettingsStore
 
 
-class Store(ExportStore, SettingsStore, RunsStore):
+class Store(ImportStore, SettingsStore, RunsStore):
     """A runstrong database file, open for reading and writing; see the modules for each part."""
 
 
@@ -27,6 +28,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "DoneStrength",
     "HistoryFilter",
+    "ImportOutcome",
+    "OwnExerciseRequest",
     "RunImportCount",
     "SessionSummary",
     "Store",
