@@ -202,8 +202,11 @@ def plan_load_step(store: Store, settings: Settings) -> LoadStep:
     return LoadStep(amount, default.unit) if 0 < amount <= 50 else default
 
 
-def make_plan(store: Store, catalog: Catalog, start: date, span_days: int, today: date) -> Plan:
-    """The plan from the store's running week, runs, races and strength history."""
+def make_plan(
+    store: Store, catalog: Catalog, start: date, span_days: int, today: date, *, prescribe: bool = True
+) -> Plan:
+    """The plan from the store's running week, runs, races and strength history (the history
+    only when the sessions are to be `prescribe`d)."""
     settings = current_settings(store)
     program = current_program(catalog, settings)
     rules = load_season_rules()
@@ -222,9 +225,10 @@ def make_plan(store: Store, catalog: Catalog, start: date, span_days: int, today
         span_days=span_days,
         today=today,
         done=[d for d in done if d.date <= today],
-        history=store.past_sets(exercise_ids, since),
+        history=store.past_sets(exercise_ids, since) if prescribe else {},
         step=plan_load_step(store, settings),
         rules=rules,
+        prescribe=prescribe,
     )
 
 
@@ -406,7 +410,7 @@ def today_plan(store: Store, catalog: Catalog, program: Program, day_index: int,
     where, items = prescribe_on(
         program.days[day_index], today, calendar=calendar, catalog=catalog, history=history, step=step, rules=rules
     )
-    plan = make_plan(store, catalog, today, 14, today)
+    plan = make_plan(store, catalog, today, 14, today, prescribe=False)
     warning = bool(plan.today and plan.today.warning)
     why = {item.exercise_id: item.why for item in items}
     written = {item.exercise_id: item.prescription for item in program.days[day_index].items}

@@ -39,6 +39,9 @@ from runstrong.core.schedule import (
 from runstrong.core.settings import Unit, format_load
 from runstrong.core.season import SeasonDay, SeasonRules, season_day, unshaped_day
 
+RECENT_SESSIONS = 8
+"""Sessions of an exercise read for its target: more than any run of misses that matters."""
+
 PastSessions = Mapping[str, Sequence[tuple[date, Sequence[PastSet]]]]
 """exercise_id -> [(session date, that session's planned sets of it)], oldest first."""
 
@@ -108,8 +111,11 @@ def build_plan(
     step: LoadStep,
     rules: SeasonRules,
     skipped: Sequence[date] = (),
+    prescribe: bool = True,
 ) -> Plan:
-    """Everything `runstrong plan` and the Plan screen show for `span_days` days from `start`."""
+    """Everything `runstrong plan` and the Plan screen show for `span_days` days from `start`.
+    With `prescribe` False the sessions are placed but carry no items (Today's banner needs
+    only the placement)."""
     season = season_of(calendar, rules)
     days = program_days(program, catalog)
     placement = place_sessions(
@@ -131,7 +137,7 @@ def build_plan(
             strength = PlannedStrength(
                 program.id, program.name, day.name, placed.day.index,
                 # A done session shows no targets: they were for that day, and it is over.
-                () if placed.done else prescribe_day(day, catalog, where, history, season, step, rules),
+                () if placed.done or not prescribe else prescribe_day(day, catalog, where, history, season, step, rules),
                 legal=placed.legal, done=placed.done,
             )
             warnings.extend(w for w in placed.warnings if w not in warnings)
@@ -148,7 +154,15 @@ def season_of(calendar: RunningCalendar, rules: SeasonRules) -> Callable[[date],
     if not calendar.week.days and not calendar.runs:
         return unshaped_day
     races = calendar.races()
-    return lambda when: season_day(when, races, rules)
+    known: dict[date, SeasonDay] = {}
+
+    def season(when: date) -> SeasonDay:
+        # Asked for the same dates again and again (each past session, for each exercise).
+        if when not in known:
+            known[when] = season_day(when, races, rules)
+        return known[when]
+
+    return season
 
 
 def read_history(
@@ -213,7 +227,8 @@ def prescribe_day(
         item_range = ItemRange.of(item.prescription, rules.progression)
         rest = default_rest_s(exercise, item.prescription)
         exposures = read_history(
-            history.get(exercise.id, ()), season,
+            # Only the last few sessions decide a target (the run of misses at the end).
+            list(history.get(exercise.id, ()))[-RECENT_SESSIONS:], season,
             sets=item.prescription.sets, rest_s=rest, per_side=exercise.per_side,
         )
         targets = next_targets(
