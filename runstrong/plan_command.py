@@ -228,8 +228,35 @@ def make_plan(
         history=store.past_sets(exercise_ids, since) if prescribe else {},
         step=plan_load_step(store, settings),
         rules=rules,
+        skipped=skipped_days(store),
         prescribe=prescribe,
     )
+
+
+SKIPPED_KEY = "plan_skipped"
+"""Settings key: the days the runner skipped a planned strength session (ISO dates, by commas)."""
+SKIP_MEMORY_DAYS = 60
+
+
+def skipped_days(store: Store) -> list[date]:
+    """Days the runner said no to a planned session; unreadable entries are ignored."""
+    days = []
+    for text in (store.get_setting(SKIPPED_KEY) or "").split(","):
+        try:
+            days.append(date.fromisoformat(text.strip()))
+        except ValueError:
+            continue
+    return days
+
+
+def toggle_skip(store: Store, day: date, today: date) -> bool:
+    """Skip the planned session of `day` (or take the skip back); True when it is now skipped.
+    Skips older than SKIP_MEMORY_DAYS are forgotten, so the setting stays short."""
+    kept = {d for d in skipped_days(store) if d >= today - timedelta(days=SKIP_MEMORY_DAYS)}
+    now_skipped = day not in kept
+    kept = kept | {day} if now_skipped else kept - {day}
+    store.save_settings({SKIPPED_KEY: ",".join(d.isoformat() for d in sorted(kept))})
+    return now_skipped
 
 
 def check_span(days: int) -> int:

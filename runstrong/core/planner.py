@@ -141,6 +141,8 @@ def build_plan(
                 legal=placed.legal, done=placed.done,
             )
             warnings.extend(w for w in placed.warnings if w not in warnings)
+        if when in skipped and strength is None:
+            warnings.append("strength skipped")
         out.append(PlanDay(when, calendar.day(when), where, strength, tuple(warnings)))
     advice = None
     if start <= today < start + timedelta(days=span_days):

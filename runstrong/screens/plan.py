@@ -86,6 +86,7 @@ class PlanScreen(Screen[None]):
         Binding("e", "edit_run", "Edit", id="plan.edit", tooltip="Change the dated run or race of the highlighted day"),
         Binding("d,delete", "delete_run", "Delete", show=False, id="plan.delete", tooltip="Delete the dated run or race of the highlighted day"),
         Binding("w", "edit_week", "Week", id="plan.week", tooltip="Your usual running week"),
+        Binding("s", "skip", "Skip", show=False, id="plan.skip", tooltip="Skip the strength session of the highlighted day (again: take it back)"),
     ]
 
     def __init__(self) -> None:
@@ -233,6 +234,22 @@ class PlanScreen(Screen[None]):
 
         what = plain_text(existing.name) or existing.kind.value
         self.app.push_screen(ConfirmScreen(f"Delete {what} on {existing.date:%a %d %b}?"), answer)
+
+    def action_skip(self) -> None:
+        from runstrong.plan_command import toggle_skip
+
+        day = self.current_day()
+        if day is None:
+            return
+        if day.strength is None and "strength skipped" not in day.warnings:
+            self.app.notify("No strength session on this day to skip", timeout=3)
+            return
+        if day.strength is not None and day.strength.done:
+            self.app.notify("This session is done already", timeout=3)
+            return
+        skipped: list[bool] = []
+        if self._write(lambda: skipped.append(toggle_skip(self.app.store, day.date, self.today))):
+            self.app.notify("Skipped: the rest of the week moves" if skipped[0] else "Skip taken back", timeout=3)
 
     def action_edit_week(self) -> None:
         from runstrong.screens.run_form import WeekFormScreen

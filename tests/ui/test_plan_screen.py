@@ -181,3 +181,32 @@ async def test_edit_week_and_delete_a_run(make_app, db_path: Path) -> None:
         assert stored_runs(db_path) == []
         assert screen.plan.days[race_row].run.race is None
         assert isinstance(screen.query_one(DataTable), DataTable)
+
+
+async def test_skipping_a_planned_day_moves_the_week(make_app, db_path: Path) -> None:
+    seed(db_path, race=False)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("w")
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        # Today, Sunday 22, has a session (its week's share), so Monday 23 would follow it.
+        # Week of 23 Nov (mon easy, tue hard, wed easy, thu hard, fri easy, sat long, sun none):
+        # legal Wed and Sun.
+        week = [d.date for d in screen.plan.days[1:8] if d.strength]
+        assert week == [date(2026, 11, 25), date(2026, 11, 29)]
+        screen.table.move_cursor(row=3)  # Wednesday 25
+        await pilot.press("s")
+        await pilot.pause()
+        # Without Wednesday only Sunday is legal; the least bad second day is Tuesday (a hard
+        # run, but no leg session beside it), marked as such.
+        week = [d.date for d in screen.plan.days[1:8] if d.strength]
+        assert week == [date(2026, 11, 24), date(2026, 11, 29)]
+        assert not screen.plan.days[2].strength.legal
+        assert "strength skipped" in screen.plan.days[3].warnings
+        store = Store.open(db_path)
+        assert store.get_setting("plan_skipped") == "2026-11-25"
+        store.close()
+        await pilot.press("s")  # again: the skip is taken back
+        await pilot.pause()
+        assert [d.date for d in screen.plan.days[1:8] if d.strength] == [date(2026, 11, 25), date(2026, 11, 29)]
