@@ -18,7 +18,7 @@ from make_history import make_history  # noqa: E402
 
 from runstrong.core.catalog import load_catalog
 from runstrong.core.running import Priority, Run, RunKind, parse_week_spec
-from runstrong.plan_command import make_plan, today_plan
+from runstrong.plan_source import make_plan, today_plan
 from runstrong.store import Store
 
 END = date(2026, 11, 22)

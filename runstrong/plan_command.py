@@ -1,47 +1,42 @@
 """`runstrong runs ...` and `runstrong plan ...`: the running week, runs, races and the plan from
-the shell. Argument checking and output live here; the rules live in core (running, season,
-schedule, progression, planner) and the SQL in store/runs.py. Bad input raises UsageError (one
+the shell. Argument checking lives here; the plan is read by plan_source.py and written out by
+plan_output.py; the rules live in core (running, season, schedule, progression, planner) and the
+SQL in store/runs.py. Bad input raises UsageError (one
 line, exit 2) before anything is written. The listing and the plan only read (`open_read_only`).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from runstrong.core.catalog import Catalog
-from runstrong.core.models import Prescription, Program
-from runstrong.core.plan import PlannedSet
-from runstrong.core.planner import Plan, build_plan, plan_json, planned_sets, prescribe_on
-from runstrong.core.progression import LoadStep, load_step
 from runstrong.core.running import (
+    WEEKDAYS,
     Priority,
     Run,
     RunKind,
     parse_distance,
     parse_kind,
+    describe_week,
     parse_week_spec,
-    WEEKDAYS,
 )
-from runstrong.core.schedule import DoneSession, program_days
-from runstrong.core.season import load_season_rules, monday
-from runstrong.core.settings import Settings
 from runstrong.core.text import plain_text
 from runstrong.errors import UsageError
+from runstrong.plan_output import plan_ics, plan_output
+from runstrong.plan_source import current_settings, make_plan
 
 if TYPE_CHECKING:
     from runstrong.store import Store
 
-# How far back the plan reads strength history for targets, and how far an iCalendar file's
-# recurrences are expanded (ours).
-HISTORY_DAYS = 180
+# How far an iCalendar file's recurrences are expanded (ours), and the longest plan.
 ICS_PAST_DAYS = 30
 ICS_FUTURE_DAYS = 365
 MAX_PLAN_DAYS = 366
+
+
 def parse_date(text: str, what: str = "DATE") -> date:
     try:
         return date.fromisoformat(text.strip())
@@ -59,22 +54,6 @@ def set_week(store: Store, items: Sequence[str]) -> str:
         raise UsageError(f"runstrong runs week: {err}") from None
     store.save_running_week(week)
     return "Usual week: " + (describe_week(week.days) or "no runs")
-
-
-def describe_week(days: Any) -> str:
-    parts = []
-    for weekday, day in sorted(days.items()):
-        distance = f" {day.distance_km:g} km" if day.distance_km else ""
-        parts.append(f"{WEEKDAYS[weekday]} {day.kind.value}{distance}")
-    return ", ".join(parts)
-
-
-def week_spec(days: Any) -> str:
-    """The usual week as `runs week` takes it back: "mon=easy sat=long:25km"."""
-    return " ".join(
-        f"{WEEKDAYS[weekday]}={day.kind.value}" + (f":{day.distance_km:g}km" if day.distance_km else "")
-        for weekday, day in sorted(days.items())
-    )
 
 
 def new_run(date_text: str, kind_text: str, distance: str | None, name: str | None, priority: str | None) -> Run:
@@ -175,153 +154,10 @@ def list_runs(store: Store, as_json: bool) -> str:
     return "\n".join(lines)
 
 
-# -- plan --------------------------------------------------------------------------------
-
-
-def current_settings(store: Store) -> Settings:
-    return Settings.from_mapping(store.settings())
-
-
-def current_program(catalog: Catalog, settings: Settings) -> Program:
-    try:
-        return catalog.program(settings.program_id)
-    except KeyError:
-        return catalog.default_program
-
-
-def plan_load_step(store: Store, settings: Settings) -> LoadStep:
-    """The smallest load increment: the `load_step` setting (in the display unit) if it is a
-    positive number, else 2.5 kg or 5 lb (data/seasons.toml)."""
-    rules = load_season_rules().progression
-    default = load_step(settings.unit.value, rules)
-    raw = store.get_setting("load_step")
-    try:
-        amount = float(raw) if raw else 0.0
-    except ValueError:
-        amount = 0.0
-    return LoadStep(amount, default.unit) if 0 < amount <= 50 else default
-
-
-def make_plan(
-    store: Store, catalog: Catalog, start: date, span_days: int, today: date, *, prescribe: bool = True
-) -> Plan:
-    """The plan from the store's running week, runs, races and strength history (the history
-    only when the sessions are to be `prescribe`d)."""
-    settings = current_settings(store)
-    program = current_program(catalog, settings)
-    rules = load_season_rules()
-    days = program_days(program, catalog)
-    since = min(start, today) - timedelta(days=HISTORY_DAYS)
-    done = [
-        DoneSession(d.date, d.day_index, days[d.day_index % len(days)].legs if d.program_id == program.id else True)
-        for d in store.done_strength_sessions(monday(min(start, today)) - timedelta(days=7))
-    ]
-    exercise_ids = sorted({item.exercise_id for day in program.days for item in day.items})
-    return build_plan(
-        calendar=store.running_calendar(),
-        program=program,
-        catalog=catalog,
-        start=start,
-        span_days=span_days,
-        today=today,
-        done=[d for d in done if d.date <= today],
-        history=store.past_sets(exercise_ids, since) if prescribe else {},
-        step=plan_load_step(store, settings),
-        rules=rules,
-        skipped=skipped_days(store),
-        prescribe=prescribe,
-    )
-
-
-SKIPPED_KEY = "plan_skipped"
-"""Settings key: the days the runner skipped a planned strength session (ISO dates, by commas)."""
-SKIP_MEMORY_DAYS = 60
-
-
-def skipped_days(store: Store) -> list[date]:
-    """Days the runner said no to a planned session; unreadable entries are ignored."""
-    days = []
-    for text in (store.get_setting(SKIPPED_KEY) or "").split(","):
-        try:
-            days.append(date.fromisoformat(text.strip()))
-        except ValueError:
-            continue
-    return days
-
-
-def toggle_skip(store: Store, day: date, today: date) -> bool:
-    """Skip the planned session of `day` (or take the skip back); True when it is now skipped.
-    Skips older than SKIP_MEMORY_DAYS are forgotten, so the setting stays short."""
-    kept = {d for d in skipped_days(store) if d >= today - timedelta(days=SKIP_MEMORY_DAYS)}
-    now_skipped = day not in kept
-    kept = kept | {day} if now_skipped else kept - {day}
-    store.save_settings({SKIPPED_KEY: ",".join(d.isoformat() for d in sorted(kept))})
-    return now_skipped
-
-
 def check_span(days: int) -> int:
     if not 1 <= days <= MAX_PLAN_DAYS:
         raise UsageError(f"runstrong plan: --days must be 1..{MAX_PLAN_DAYS}, got {days}")
     return days
-
-
-def plan_text(plan: Plan, settings: Settings) -> str:
-    lines = []
-    for day in plan.days:
-        run = day.run
-        if run.race is not None:
-            run_text = f"RACE {run.race.name or ''} ({run.race.race_priority.value})".replace("  ", " ")
-        elif run.kind is None:
-            run_text = "no run"
-        else:
-            run_text = run.kind.value + (f" {run.distance_km:g} km" if run.distance_km else "")
-        lines.append(f"{day.date:%a %Y-%m-%d}  {run_text:<18} {day.season.label}")
-        if day.strength is not None:
-            s = day.strength
-            state = " (done)" if s.done else "" if s.legal else " (least bad day)"
-            lines.append(f"    strength: {s.program} — {s.day}{state}")
-            for item in s.items:
-                lines.append(f"      {item.exercise}: {item.target_text(settings.unit)}  ({item.why})")
-        lines += [f"    ! {warning}" for warning in day.warnings]
-    if plan.today is not None and plan.today.warning:
-        lines.append(f"Today: {plan.today.warning}")
-    return "\n".join(lines)
-
-
-def plan_ics(plan: Plan, settings: Settings, stamp: datetime) -> bytes:
-    """The planned (not done) strength sessions as all-day calendar events. A UID names the
-    session's ISO week and its number in that week, so re-exporting after the plan moved a
-    session updates the same event instead of adding one."""
-    import icalendar
-
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//runstrong//plan//EN")
-    calendar.add("version", "2.0")
-    numbers: dict[tuple[int, int], int] = {}
-    for day in plan.days:
-        s = day.strength
-        if s is None or s.done:
-            continue
-        year, week, _ = day.date.isocalendar()
-        numbers[(year, week)] = numbers.get((year, week), 0) + 1
-        event = icalendar.Event()
-        event.add("uid", f"strength-{year}-W{week:02d}-{numbers[(year, week)]}@runstrong")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", day.date)
-        event.add("dtend", day.date + timedelta(days=1))
-        event.add("summary", f"Strength: {s.day} ({s.program})")
-        lines = [day.season.label]
-        for item in s.items:
-            lines.append(f"{item.exercise}: {item.target_text(settings.unit)}")
-        lines += [f"! {warning}" for warning in day.warnings]
-        event.add("description", "\n".join(lines))
-        event.add("categories", ["Strength"])
-        calendar.add_component(event)
-    return calendar.to_ical()
-
-
-def plan_output(plan: Plan, settings: Settings, as_json: bool) -> str:
-    return json.dumps(plan_json(plan), indent=2, ensure_ascii=False) if as_json else plan_text(plan, settings)
 
 
 # -- the command line ----------------------------------------------------------------------
@@ -407,59 +243,3 @@ def run_command(args: Any, path: Path, now: datetime) -> str:
         return import_calendar(store, Path(args.file), today, args.dry_run)
     finally:
         store.close()
-
-
-# -- Today's share of the plan -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TodayPlan:
-    """What Today takes from the plan: the day's slots with targets, the why line of each
-    exercise, and one banner line (today's warning or the plan's choice)."""
-
-    slots: list[PlannedSet]
-    why: dict[str, str]
-    banner: str
-    warning: bool
-    """True when the banner advises against a session today."""
-    prescriptions: dict[str, Prescription]
-    """exercise_id -> the day's prescription as this week shapes it (sets, reps, hold, rest)."""
-
-
-def today_plan(store: Store, catalog: Catalog, program: Program, day_index: int, today: date) -> TodayPlan:
-    """Targets for Today's session of `program` day `day_index`, and the banner line."""
-    settings = current_settings(store)
-    step = plan_load_step(store, settings)
-    rules = load_season_rules()
-    calendar = store.running_calendar()
-    exercise_ids = sorted({item.exercise_id for item in program.days[day_index].items})
-    history = store.past_sets(exercise_ids, today - timedelta(days=HISTORY_DAYS))
-    where, items = prescribe_on(
-        program.days[day_index], today, calendar=calendar, catalog=catalog, history=history, step=step, rules=rules
-    )
-    plan = make_plan(store, catalog, today, 14, today, prescribe=False)
-    warning = bool(plan.today and plan.today.warning)
-    why = {item.exercise_id: item.why for item in items}
-    written = {item.exercise_id: item.prescription for item in program.days[day_index].items}
-    shaped = {
-        item.exercise_id: Prescription(
-            sets=item.sets, reps=item.reps, hold_s=item.hold_s, rest_s=item.rest_s, ours=written[item.exercise_id].ours
-        )
-        for item in items
-    }
-    return TodayPlan(planned_sets(items), why, banner_line(plan, where, calendar), warning, shaped)
-
-
-def banner_line(plan: Plan, where: Any, calendar: Any) -> str:
-    """ "deload week · Long run tomorrow: legs light today, or move this session to Thursday"."""
-    label = where.label
-    if not calendar.week.days and not calendar.runs:
-        return "No running entered yet: press w to plan strength days around your runs"
-    advice = plan.today
-    if advice is None:
-        return label
-    if advice.warning:
-        return f"{advice.warning} · {label}"  # the advice first: it must fit 80 columns
-    if advice.placement is not None:
-        return f"{label} · the plan's strength day" + (" (done)" if advice.placement.done else "")
-    return label

@@ -1,6 +1,6 @@
 """The runner's plan for the days ahead: runs, season, placed strength sessions with today's
 targets, and warnings. Pure composition of running, season, schedule and progression; the store
-supplies the inputs and `plan_command` prints the result.
+supplies the inputs (plan_source.py) and plan_output.py prints the result.
 
 Future sessions all show the next target from what is done so far (what happens in between cannot
 be known), scaled by their own week: a session in a deload week shows the deload's sets.

@@ -194,3 +194,20 @@ def parse_week_spec(items: Sequence[str]) -> RunningWeek:
         distance = parse_distance(distance_text) if distance_text.strip() else None
         days[weekday] = UsualDay(kind, distance)
     return RunningWeek(days)
+
+
+def describe_week(days: Mapping[int, UsualDay]) -> str:
+    """ "mon easy, sat long 25 km" (for people)."""
+    parts = []
+    for weekday, day in sorted(days.items()):
+        distance = f" {day.distance_km:g} km" if day.distance_km else ""
+        parts.append(f"{WEEKDAYS[weekday]} {day.kind.value}{distance}")
+    return ", ".join(parts)
+
+
+def week_spec(days: Mapping[int, UsualDay]) -> str:
+    """The usual week as `runs week` takes it back: "mon=easy sat=long:25km"."""
+    return " ".join(
+        f"{WEEKDAYS[weekday]}={day.kind.value}" + (f":{day.distance_km:g}km" if day.distance_km else "")
+        for weekday, day in sorted(days.items())
+    )

@@ -18,9 +18,9 @@ from textual.widgets import DataTable, Label
 from rich.text import Text
 
 from runstrong.core.planner import Plan, PlanDay
-from runstrong.core.running import Run, RunningWeek
+from runstrong.core.running import Run, RunningWeek, describe_week
 from runstrong.core.text import plain_text
-from runstrong.plan_command import describe_week, make_plan
+from runstrong.plan_source import make_plan
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
 
@@ -236,7 +236,7 @@ class PlanScreen(Screen[None]):
         self.app.push_screen(ConfirmScreen(f"Delete {what} on {existing.date:%a %d %b}?"), answer)
 
     def action_skip(self) -> None:
-        from runstrong.plan_command import toggle_skip
+        from runstrong.plan_source import toggle_skip
 
         day = self.current_day()
         if day is None:

@@ -12,9 +12,17 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from runstrong.core.running import Priority, Run, RunKind, RunningWeek, parse_distance, parse_kind, parse_week_spec
+from runstrong.core.running import (
+    Priority,
+    Run,
+    RunKind,
+    RunningWeek,
+    parse_distance,
+    parse_kind,
+    parse_week_spec,
+    week_spec,
+)
 from runstrong.core.text import plain_text
-from runstrong.plan_command import week_spec
 
 
 class FormScreen(ModalScreen[object]):

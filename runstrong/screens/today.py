@@ -149,7 +149,7 @@ class TodayScreen(Screen[None]):
     def _planned_slots(self, program: Program, day_index: int) -> list[Slot]:
         """The day's sets with the plan's targets (progression, scaled for the week) and the
         banner line; the program's own numbers if the plan cannot be read."""
-        from runstrong.plan_command import today_plan
+        from runstrong.plan_source import today_plan
 
         banner = self.query_one(PlanBanner)
         try:

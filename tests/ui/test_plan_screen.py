@@ -108,7 +108,7 @@ async def test_progression_targets_reach_the_checklist(make_app, db_path: Path) 
         assert isinstance(today, TodayScreen)
         assert today.day.name == "Workout B"
     # Workout B has no squat; check A's target the way Today would build it on Workout A.
-    from runstrong.plan_command import today_plan
+    from runstrong.plan_source import today_plan
 
     store = Store.open(db_path)
     try:
