@@ -85,41 +85,41 @@ async def test_today_warns_before_a_long_run(make_app, db_path: Path) -> None:
         assert app.screen.query_one(PlanBanner).has_class("-warning")
 
 
-async def test_progression_targets_reach_the_checklist(make_app, db_path: Path) -> None:
-    # Last Workout A on Wednesday 18 Nov: squat 3 × 16 @ 40 kg against a target of 12 (range
-    # 12-16): every set at the top → 42.5 kg, back to 12 reps. No running entered: program as written.
+async def test_progression_targets_reach_the_checklist(make_app, db_path: Path, highlight) -> None:
+    # Key six (one day, so Today comes back to it). Last time, Wednesday 18 Nov: single-leg RDL
+    # 3 × 12 @ 20 kg on each side against the program's 8 (range 8-12): every set at the top →
+    # 22.5 kg, reps at the bottom (8). No running entered: the program as written.
     store = Store.open(db_path)
     catalog = load_catalog()
-    program = catalog.program("beginner")
+    program = catalog.program("key-six")
     session = store.start_session(
         date="2026-11-18", started_at="2026-11-18T18:00:00+01:00", program_id=program.id,
-        program=program.name, day="Workout A", day_index=0, slots=plan_day(program.days[0], catalog),
+        program=program.name, day="Session", day_index=0, slots=plan_day(program.days[0], catalog),
     )
     for s in session.sets:
-        if s.exercise_id == "squat":
-            store.edit_set(s.id, reps=16, load_kg=40.0, hold_s=None)
+        if s.exercise_id == "single-leg-rdl":
+            store.edit_set(s.id, reps=12, load_kg=20.0, hold_s=None)
             store.tick_set(s.id, "2026-11-18T18:10:00+01:00")
     store.finish_session(session.id, "2026-11-18T19:00:00+01:00")
     store.close()
-    app = make_app()
+    app = make_app(settings={"program_id": "key-six"})
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("w", "escape")  # the rotation gives Workout B; pick A's squat via history
-        today = app.screen
-        assert isinstance(today, TodayScreen)
-        assert today.day.name == "Workout B"
-    # Workout B has no squat; check A's target the way Today would build it on Workout A.
-    from runstrong.plan_source import today_plan
-
-    store = Store.open(db_path)
-    try:
-        plan = today_plan(store, catalog, program, 0, date(2026, 11, 22))
-    finally:
-        store.close()
-    squat = [s for s in plan.slots if s.exercise_id == "squat"]
-    assert [(s.target_reps, s.target_load_kg) for s in squat] == [(12, 42.5)] * 3
-    # The target was already the bottom (12), so only the load changes.
-    assert plan.why["squat"] == "last time 3 × 16 @ 40 kg, all done → 42.5 kg"
-    assert plan.banner.startswith("No running entered yet")
+        today = highlight(app, "single-leg-rdl")
+        await pilot.pause()
+        slots = [s for s in today.checklist.slots if s.exercise_id == "single-leg-rdl"]
+        assert [(s.side.value, s.target_reps, s.target_load_kg) for s in slots[:2]] == [("left", 8, 22.5), ("right", 8, 22.5)]
+        detail = str(today.query_one("#set-detail", Label).render())
+        assert detail.endswith("each side: last time 3 × 12 @ 20 kg, all done → 22.5 kg")
+        assert banner_text(app).startswith("No running entered yet")
+        # A tick without an edit records the target load.
+        await pilot.press("space")
+        store = Store.open(db_path)
+        try:
+            newest = store.conn.execute("SELECT max(id) FROM sessions").fetchone()[0]
+            first = next(s for s in store.session_sets(newest) if s.exercise_id == "single-leg-rdl")
+        finally:
+            store.close()
+        assert (first.done, first.reps, first.load_kg, first.target_load_kg) == (True, 8, 22.5, 22.5)
 
 
 async def test_add_a_race_in_the_form_and_see_it(make_app, db_path: Path) -> None:
