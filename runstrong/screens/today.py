@@ -154,7 +154,8 @@ class TodayScreen(Screen[None]):
         banner = self.query_one(PlanBanner)
         try:
             plan = today_plan(self.app.store, self.app.catalog, program, day_index, self.app.clock.now().date())
-        except StoreError as error:
+        except (StoreError, ValueError, KeyError) as error:
+            # The plan is advice: a problem reading it must never keep the runner from training.
             self.why, self.planned = {}, {}
             banner.show_line(f"Plan not available: {error}", warning=True)
             return list(plan_day(program.days[day_index], self.app.catalog))
