@@ -210,3 +210,18 @@ async def test_skipping_a_planned_day_moves_the_week(make_app, db_path: Path) ->
         await pilot.press("s")  # again: the skip is taken back
         await pilot.pause()
         assert [d.date for d in screen.plan.days[1:8] if d.strength] == [date(2026, 11, 25), date(2026, 11, 29)]
+
+
+async def test_a_plan_that_cannot_be_read_leaves_the_program_as_written(make_app, monkeypatch) -> None:
+    import runstrong.plan_source
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("seasons.toml: missing or wrong value")
+
+    monkeypatch.setattr(runstrong.plan_source, "today_plan", broken)
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        slots = app.screen.query_one(SetChecklist).slots
+        assert len(slots) == 18  # Workout A as written: 3 sets each, lunges per side
+        assert banner_text(app) == "Plan not available: seasons.toml: missing or wrong value"
+        assert app.screen.query_one(PlanBanner).has_class("-warning")
