@@ -157,7 +157,8 @@ def place_sessions(
         if len(chosen) < quota and race_week:
             # Around a race the season takes days away on purpose: no least-bad day is forced in.
             week_warnings[week] = (
-                f"week of {week.isoformat()}: {len(chosen)} of {quota} sessions, fewer on purpose around the race",
+                f"week of {week.isoformat()}: {len(chosen)} of {quota} session{'s' if quota != 1 else ''}, "
+                "fewer on purpose around the race",
             )
         elif len(chosen) < quota:
             legal = len(chosen)

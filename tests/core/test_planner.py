@@ -64,7 +64,7 @@ def test_plan_json_shape_for_a_race_day() -> None:
         "phase": "taper", "week": "taper", "block": None, "strength": None,
         # The race week (from Monday 17 May) is entered on Saturday: its share is 2 × 2/7 → 1
         # session, and the note sits on the span's first day.
-        "warnings": ["week of 2027-05-17: 0 of 1 sessions, fewer on purpose around the race"],
+        "warnings": ["week of 2027-05-17: 0 of 1 session, fewer on purpose around the race"],
     }
     assert sunday["race"] == {"name": "City Half", "distance_km": 21.1, "priority": "A"}
     assert sunday["run"] == {"kind": "race", "distance_km": 21.1, "name": "City Half"}
