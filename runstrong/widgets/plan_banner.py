@@ -12,7 +12,7 @@ class PlanBanner(Static):
     """Shows one plain line; the `-warning` class colours it when the plan advises against today."""
 
     DEFAULT_CSS = """
-    PlanBanner { width: 100%; height: 1; padding: 0 1; color: $text-muted; }
+    PlanBanner { width: 100%; height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
     PlanBanner.-warning { color: $text; background: $warning 25%; }
     """
 
