@@ -47,8 +47,14 @@ def history_screen() -> Screen:
     return HistoryScreen()
 
 
+def plan_screen() -> Screen:
+    from runstrong.screens.plan import PlanScreen
+
+    return PlanScreen()
+
+
 APP_CSS = Path(__file__).resolve().with_name("runstrong.tcss")
-START_CSS = {mode: APP_CSS.parent / "screens" / f"{mode}.tcss" for mode in ("today", "history")}
+START_CSS = {mode: APP_CSS.parent / "screens" / f"{mode}.tcss" for mode in ("today", "history", "plan")}
 """The first screen's stylesheet for each start: the path its CSS_PATH resolves to, so Textual
 sees it is loaded already when the screen comes up."""
 
@@ -58,9 +64,10 @@ class RunStrongApp(KeyRouting, App[None]):
 
     TITLE = "runstrong"
     ENABLE_COMMAND_PALETTE = True
-    MODES = {"today": today_screen, "history": history_screen}
+    MODES = {"today": today_screen, "history": history_screen, "plan": plan_screen}
     BINDINGS = [
         Binding("h", "switch_mode('history')", "History", id="app.history", tooltip="Past sessions and progress"),
+        Binding("w", "switch_mode('plan')", "Plan", show=False, id="app.plan", tooltip="The plan: runs, races and strength days"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen"),
         Binding("comma", "settings", "Settings", show=False, id="app.settings", tooltip="Settings: timers, bell, notices, kg or lb"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit runstrong (every tick is already saved; a running hold asks first)"),
