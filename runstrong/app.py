@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -16,7 +17,10 @@ from runstrong.core.catalog import Catalog, default_rest_s, load_catalog
 from runstrong.core.clock import Clock, SystemClock
 from runstrong.core.models import Program, SetLog
 from runstrong.core.settings import Settings
+from runstrong.core.text import printable
 from runstrong.store import Store, StoreError
+from runstrong.store.connection import INTERACTIVE_BUSY_MS
+from runstrong.store_watch import WATCH_INTERVAL_S, show_changes
 
 if TYPE_CHECKING:
     from runstrong.quick_timer import QuickLog, QuickTimer
@@ -79,6 +83,9 @@ class RunStrongApp(App[None]):
         # read on its first showing instead, it costs another parse of every stylesheet.
         super().__init__(css_path=[APP_CSS, START_CSS[start]])
         self.store = store
+        if store.read_only is None:
+            # A key press waits a quarter second at most for another program's lock, then says so.
+            store.set_busy_timeout(INTERACTIVE_BUSY_MS)
         self._catalog = catalog
         self.clock: Clock = clock or SystemClock()
         self.settings = Settings.from_mapping(store.settings())
@@ -99,6 +106,37 @@ class RunStrongApp(App[None]):
         # event loop a second after start (any sooner and it competes with the first paint),
         # so the first tick of the day does not wait for it.
         self.set_timer(1.0, partial(self.run_worker, warm_up_writes, thread=True, exit_on_error=False))
+        # Another window's commits show here within a second (PRAGMA data_version, see store_watch).
+        self.set_interval(WATCH_INTERVAL_S, self.show_changes_from_elsewhere)
+        if self.store.read_only is not None:
+            self.notify(
+                f"{self.store.path}: {self.store.read_only}. History and export work; ticks cannot be saved.",
+                title="Read-only",
+                severity="warning",
+                timeout=10,
+            )
+
+    async def show_changes_from_elsewhere(self) -> bool:
+        """Redraw the top screen from the store if another window committed since the last look."""
+        return await show_changes(self, self.store)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Textual's toast, for text that may hold stored names and paths: control and escape
+        characters stripped, no markup unless asked, and a message already on screen not
+        stacked again (ten key presses on a locked database make one "Not saved", not ten)."""
+        message, title = printable(message, newlines=True), printable(title)
+        for shown in self._notifications:
+            if shown.message == message and shown.title == title and shown.severity == severity:
+                return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # -- settings and program --------------------------------------------------------------
 
@@ -305,14 +343,14 @@ class RunStrongApp(App[None]):
         )
         for program in self.catalog.programs:
             yield SystemCommand(
-                f"Program: {program.name}",
-                f"Follow {program.name} on Today",
+                f"Program: {printable(program.name)}",
+                f"Follow {printable(program.name)} on Today",
                 partial(self._palette_program, program.id),
             )
         for exercise in self.catalog.exercises.values():
             yield SystemCommand(
-                f"Exercise: {exercise.name}",
-                f"{exercise.category}: muscles, why it helps, form cues",
+                f"Exercise: {printable(exercise.name)}",
+                f"{printable(exercise.category)}: muscles, why it helps, form cues",
                 partial(self.show_exercise, exercise.id),
             )
 

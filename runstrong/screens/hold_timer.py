@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Label, ProgressBar, Static
@@ -39,6 +40,7 @@ from runstrong.core.holdclock import (
 )
 from runstrong.core.models import Side
 from runstrong.core.set_input import MAX_HOLD_S
+from runstrong.core.text import printable
 from runstrong.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -147,7 +149,7 @@ class HoldTimerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="timer-header"):
-            yield Label(f"[b]{self.exercise}[/b]", id="timer-exercise")
+            yield Label(f"[b]{escape(printable(self.exercise))}[/b]", id="timer-exercise")
             yield Label(id="timer-set")
         with Vertical(id="timer-face"):
             yield Label(id="timer-phase")
@@ -261,9 +263,16 @@ class HoldTimerScreen(Screen[None]):
             self.unsaved.append(record)
         side = record.side or self.fixed_side
         where = f" · {side.value}" if side else ""
-        message = f"Hold complete{where} · held {format_seconds(record.held_s)}"
-        self._status(message if saved else f"{message} · [b]not saved[/b]")
-        self.notify(message, timeout=3)
+        held = format_seconds(record.held_s)
+        if saved:
+            message = f"Hold complete{where} · held {held}"
+            self._status(message)
+            self.notify(message, timeout=3)
+        else:
+            # Never "Hold complete" for a hold that is not on disk: the commit has said why.
+            message = f"Hold NOT saved{where} · held {held}"
+            self._status(f"[b]{message}[/b]")
+            self.notify(message, severity="error", timeout=10)
         self._desktop_notice(message)
 
     def _desktop_notice(self, message: str) -> None:
@@ -336,6 +345,8 @@ class HoldTimerScreen(Screen[None]):
             title = "Timer stopped · " + (f"{len(records)} logged, {held} held" if records else "nothing logged")
             if self.dropped_hold:
                 title += " · the hold in progress was not logged"
+        elif self.unsaved:
+            title = f"NOT SAVED: {len(self.unsaved)} of {len(records)} hold{'s' if len(records) != 1 else ''} · {held} held"
         elif len(records) == 1:
             title = f"Hold complete · held {held}"
         else:
