@@ -43,8 +43,26 @@ def os_reason(error: OSError) -> str:
 
 
 def os_problem(path: Path, error: OSError, doing: str) -> StoreError:
-    """`PATH: cannot DOING: REASON` for an OSError met while `doing` something with `path`."""
+    """`PATH: cannot DOING: REASON` for an OSError met while `doing` something with `path`;
+    a permission refused on the way names the folder that may not be entered."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        blocked = _first_closed_folder(path)
+        if blocked is not None:
+            return StoreError(f"{path}: cannot {doing}: permission denied: the folder {blocked} may not be entered")
     return StoreError(f"{path}: cannot {doing}: {os_reason(error)}")
+
+
+def _first_closed_folder(path: Path) -> Path | None:
+    """The outermost folder on the way to `path` whose contents we may not look up."""
+    for folder in reversed(path.parents):
+        child = path if folder == path.parent else next(p for p in path.parents if p.parent == folder)
+        try:
+            os.stat(child)
+        except PermissionError:
+            return folder
+        except OSError:
+            return None
+    return None
 
 
 def can_write_file(path: Path) -> bool:
