@@ -110,7 +110,7 @@ class RunStrongApp(App[None]):
         self.set_interval(WATCH_INTERVAL_S, self.show_changes_from_elsewhere)
         if self.store.read_only is not None:
             self.notify(
-                f"{self.store.path}: {self.store.read_only}. History and export work; ticks cannot be saved.",
+                f"Opened read-only: {self.store.read_only}. History and export work; ticks cannot be saved.",
                 title="Read-only",
                 severity="warning",
                 timeout=10,

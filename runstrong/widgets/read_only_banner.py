@@ -12,6 +12,7 @@ class ReadOnlyBanner(Static):
 
     def __init__(self, reason: str | None) -> None:
         """`reason` is the store's `read_only` (None: writable, and the banner stays hidden)."""
-        text = "" if reason is None else f"READ-ONLY: {printable(reason)} · History and export work; nothing can be saved"
+        # Short enough for 80 columns; the opening toast adds that History and export work.
+        text = "" if reason is None else f"READ-ONLY · {printable(reason)} · nothing can be saved"
         super().__init__(text, markup=False, id="read-only-banner")
         self.display = reason is not None
