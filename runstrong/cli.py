@@ -137,13 +137,14 @@ def run(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     reject_negative_timer_values(argv)
     args = build_parser().parse_args(argv)
+    from runstrong.store import Store, resolve_db_path
+
+    # Resolved (and an empty --db or RUNSTRONG_DB refused) whatever the command.
+    path = resolve_db_path(getattr(args, "db", None))
     if args.command == "exercises":
         print_exercises(load_catalog(), args.json)
         return 0
 
-    from runstrong.store import Store, resolve_db_path
-
-    path = resolve_db_path(getattr(args, "db", None))
     if args.command == "export":
         from runstrong.export import check_output, write_export
 

@@ -6,7 +6,6 @@ The CSV columns are documented in docs/export.md.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import re

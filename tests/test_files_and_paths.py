@@ -103,7 +103,7 @@ def test_export_on_a_mistyped_path_creates_nothing(tmp_path: Path, capsys: pytes
 
 
 @pytest.mark.parametrize("how", ["--db", "RUNSTRONG_DB"])
-@pytest.mark.parametrize("command", [["export"], ["history"], []])
+@pytest.mark.parametrize("command", [["export"], ["history"], ["exercises"], []])
 def test_an_empty_database_path_is_a_usage_error(
     how: str, command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

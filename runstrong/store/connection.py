@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 from runstrong.errors import UsageError
+# StoreError lives in problems.py (which words it); imported from here as before.
 from runstrong.store.problems import StoreError, can_write_file, os_problem, sqlite_problem, why_not_writable
 from runstrong.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
 
@@ -40,8 +41,6 @@ LOCKED_FAST_FAIL_S = 2.0
 """After a write found the database locked, further writes for this long fail at once (ours):
 queued key presses then cost nothing instead of adding up their waits."""
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-__all__ = ["StoreError"]
 
 
 def default_db_path() -> Path:
