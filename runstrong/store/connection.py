@@ -296,7 +296,7 @@ class StoreBase:
             conn.close()
             cause = why_not_writable(path) if allow_read_only else None
             if cause is not None:
-                return cls._read_only_or_refuse(path, cause.split(";")[0].split(",")[0], allow_read_only)
+                return cls._read_only_or_refuse(path, cause, allow_read_only)
             raise _describe(path, error) from None
         except StoreError:
             conn.close()
@@ -307,7 +307,7 @@ class StoreBase:
     @classmethod
     def _read_only_or_refuse(cls, path: Path, reason: str, allow_read_only: bool) -> Self:
         if not allow_read_only:
-            raise StoreError(f"{path}: {reason}; runstrong cannot save there")
+            raise StoreError(f"{path}: {reason}; nothing can be saved there")
         return cls.open_read_only(path, reason=reason)
 
     @classmethod

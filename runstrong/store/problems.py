@@ -108,27 +108,31 @@ def sqlite_problem(path: Path, error: sqlite3.Error) -> StoreError:
         return StoreError(f"{path}: the database is damaged or not a runstrong database ({error})")
     if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM")) or not name:
         cause = why_not_writable(path)
+        if cause == "disk full":
+            return StoreError(f"{path}: {DISK_FULL}")
         if cause is not None:
-            return StoreError(f"{path}: {cause}")
+            return StoreError(f"{path}: {cause}; nothing can be saved there")
         if name.startswith("SQLITE_IOERR"):
             return StoreError(f"{path}: input/output error while using the database ({error})")
     return StoreError(f"{path}: database error ({error})")
 
 
 def why_not_writable(path: Path) -> str | None:
-    """Why a database at `path` cannot be written (disk full, folder missing or not writable,
-    file not writable), probed now; None when nothing stands in the way."""
+    """Why a database at `path` cannot be written, in a few words ("disk full", "the file is
+    not writable", "the folder F is not writable", "the folder F does not exist"), probed now;
+    None when nothing stands in the way."""
     folder = path.parent
     if _disk_full(folder):
-        return DISK_FULL
+        return "disk full"
     try:
         exists = path.exists()
     except OSError as error:
-        return f"cannot reach the file: {os_reason(error)}"
+        return f"cannot reach the file ({os_reason(error)})"
     if not folder.is_dir():
         return f"the folder {folder} does not exist"
     if exists and not can_write_file(path):
-        return "the file is not writable (read-only); nothing can be saved"
+        return "the file is not writable"
     if not can_write_folder(folder):
-        return f"the folder {folder} is not writable, so SQLite cannot keep its journal beside the file"
+        # SQLite keeps its -wal and -shm beside the file, so it needs the folder too.
+        return f"the folder {folder} is not writable"
     return None

@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from runstrong.app import RunStrongApp
+from runstrong.core.catalog import load_catalog
+from runstrong.core.plan import plan_day
 from runstrong.core.models import SetLog
 from runstrong.screens.history import HistoryScreen
 from runstrong.screens.today import TodayScreen
@@ -103,3 +105,28 @@ async def test_the_app_looks_about_once_a_second(make_app) -> None:
         assert 0 < WATCH_INTERVAL_S <= 2
         intervals = [timer._interval for timer in app._timers if timer._callback == app.show_changes_from_elsewhere]
         assert intervals == [WATCH_INTERVAL_S]
+
+
+async def test_a_different_day_started_elsewhere_is_shown_and_the_key_not_applied(make_app, db_path: Path) -> None:
+    # B shows Workout A, not started. Meanwhile another window starts Workout B of the same
+    # program today (its rotation said so). B's space must not tick a set of a day it never showed.
+    b = make_app()
+    async with b.run_test(size=(80, 24)) as pb:
+        catalog = load_catalog()
+        program = catalog.default_program
+        other = Store.open(db_path)
+        try:
+            other.start_session(
+                date="2026-11-22", started_at="2026-11-22T10:00:00+01:00", program_id=program.id,
+                program=program.name, day=program.days[1].name, day_index=1,
+                slots=plan_day(program.days[1], catalog),
+            )
+        finally:
+            other.close()
+        await pb.press("space")
+        await pb.pause()
+        assert on_file(db_path) == (1, [])  # one session, nothing ticked
+        title = str(today(b).query_one("#session-title").render())
+        assert program.days[1].name in title  # B now shows the day that is under way
+        [message] = [n.message for n in b._notifications]
+        assert message.startswith("Not saved") and "another window started" in message
