@@ -164,7 +164,8 @@ class HistoryScreen(Screen[None]):
     # -- loading ---------------------------------------------------------------------------
 
     def show_stored(self) -> None:
-        """Another window committed a change: show what is stored now (store_watch calls this once a second when it sees one)."""
+        """Another window committed a change: show what is stored now (store_watch calls this
+        when its once-a-second look sees one)."""
         self.reload()
 
     def reload(self) -> None:

@@ -131,7 +131,8 @@ class SessionDetailScreen(Screen[None]):
             self.load()
 
     def show_stored(self) -> None:
-        """Another window committed a change: show what is stored now (store_watch calls this once a second when it sees one)."""
+        """Another window committed a change: show what is stored now (store_watch calls this
+        when its once-a-second look sees one)."""
         self.load()
 
     def load(self) -> None:

@@ -178,7 +178,8 @@ class TodayScreen(Screen[None]):
         await self.load()
 
     async def show_stored(self) -> None:
-        """Another window committed a change: show what is stored now (store_watch calls this once a second when it sees one)."""
+        """Another window committed a change: show what is stored now (store_watch calls this
+        when its once-a-second look sees one)."""
         await self.on_screen_resume()
 
     def _has_ticks(self) -> bool:
