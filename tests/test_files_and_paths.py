@@ -263,14 +263,16 @@ def test_a_full_disk_during_export_is_named(
     assert listing(out.parent) == []  # the temporary file is gone too
 
 
-def test_force_never_replaces_a_fifo_or_a_device(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_force_never_replaces_a_fifo_a_device_or_a_link(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = logged_db(tmp_path / "runstrong.db")
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    for target in (fifo, Path("/dev/null")):
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / "elsewhere.json")  # would be swapped for a file, not written through
+    for target in (fifo, Path("/dev/null"), link):
         status, out, err = run_main(["--db", str(path), "export", "-o", str(target), "--force"], capsys)
         assert status == 2 and out == "" and one_line(err) and "not a regular file" in err
-    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode) and link.is_symlink()
     assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
 
 
