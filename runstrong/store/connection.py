@@ -355,7 +355,17 @@ class StoreBase:
 
     # -- other connections -----------------------------------------------------------------
 
+    @contextmanager
+    def _without_waiting(self) -> Iterator[None]:
+        """Statements inside fail at once with "locked" instead of waiting for another program."""
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {self._busy_ms}")
+
     def _read_data_version(self) -> int | None:
+        # A WAL reader never waits for a writer, so this does not stall the screen.
         try:
             return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error:
@@ -421,15 +431,12 @@ class StoreBase:
             return
         if self.read_only is not None:
             raise StoreError(f"{self.path}: {self.read_only}; nothing was saved")
-        fast_fail = time.monotonic() < self._locked_until
         try:
-            if fast_fail:
-                self.conn.execute("PRAGMA busy_timeout = 0")
-            try:
+            if time.monotonic() < self._locked_until:
+                with self._without_waiting():
+                    self.conn.execute("BEGIN IMMEDIATE")
+            else:
                 self.conn.execute("BEGIN IMMEDIATE")
-            finally:
-                if fast_fail:
-                    self.conn.execute(f"PRAGMA busy_timeout = {self._busy_ms}")
             self._depth = 1
             try:
                 yield
