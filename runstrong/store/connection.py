@@ -512,9 +512,12 @@ def _create_database(cls: type[StoreBase], path: Path) -> None:
         try:
             fresh = cls(conn, temp)
             fresh._configure()
+            # No file of this name is seen until it is whole: one sync below, not one per step.
+            conn.execute("PRAGMA synchronous = OFF")
             fresh._migrate()
         finally:
             conn.close()
+        _sync(temp)
         try:
             os.link(temp, path)
         except FileExistsError:
@@ -533,3 +536,14 @@ def _create_database(cls: type[StoreBase], path: Path) -> None:
         for each in (temp, *companions(temp)):
             with suppress(OSError):
                 each.unlink()
+    with suppress(OSError):
+        _sync(path.parent)  # the new name itself survives a power cut
+
+
+def _sync(path: Path) -> None:
+    """fsync a file or a folder (a folder's entry for a new name is only durable once synced)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
