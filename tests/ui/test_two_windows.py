@@ -12,6 +12,7 @@ from runstrong.core.catalog import load_catalog
 from runstrong.core.plan import plan_day
 from runstrong.core.models import SetLog
 from runstrong.screens.history import HistoryScreen
+from runstrong.screens.session_detail import SessionDetailScreen
 from runstrong.screens.today import TodayScreen
 from runstrong.store import Store
 from runstrong.store_watch import WATCH_INTERVAL_S
@@ -130,3 +131,19 @@ async def test_a_different_day_started_elsewhere_is_shown_and_the_key_not_applie
         assert program.days[1].name in title  # B now shows the day that is under way
         [message] = [n.message for n in b._notifications]
         assert message.startswith("Not saved") and "another window started" in message
+
+
+async def test_a_session_open_in_one_window_shows_the_other_windows_untick(make_app, db_path: Path) -> None:
+    a = make_app()
+    async with a.run_test(size=(80, 24)) as pa:
+        await pa.press("space", "space")  # squat sets 1 and 2
+        b = make_app(start="history")
+        async with b.run_test(size=(80, 24)) as pb:
+            await pb.press("enter")
+            detail = b.screen
+            assert isinstance(detail, SessionDetailScreen)
+            assert [s.set_no for s in detail.sets if s.done and s.exercise_id == "squat"] == [1, 2]
+            await pa.press("up", "space")  # A unticks squat set 2
+            await look(b, pb)
+            assert [s.set_no for s in detail.sets if s.done and s.exercise_id == "squat"] == [1]
+            assert on_file(db_path) == (1, [0])
