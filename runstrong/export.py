@@ -43,6 +43,12 @@ def inert(value: Any) -> Any:
     return "'" + value
 
 
+UTF8_BOM = "\ufeff"
+"""Starts every CSV export: without it Excel reads the file in the system's legacy code page and
+garbles non-ASCII names ("Copenhagen plank – long"); LibreOffice, Sheets and Python's csv module
+(encoding="utf-8-sig") read it as UTF-8 either way."""
+
+
 class _Lines(list[str]):
     """What csv.writer writes to: one string per row, terminator included."""
 
@@ -50,7 +56,8 @@ class _Lines(list[str]):
 
 
 def csv_text(payload: dict[str, Any]) -> str:
-    """One row per done set, in CSV_COLUMNS order; times ISO 8601, loads in kg, blanks for none.
+    """One row per done set, in CSV_COLUMNS order, after a byte-order mark (UTF8_BOM); times
+    ISO 8601, loads in kg, blanks for none.
 
     Rows end in "\n". A field holding a carriage return or a line feed is quoted: a spreadsheet
     ends a row at a bare CR, so an unquoted note "x\r=1+2" would put a formula at the start of a
@@ -72,7 +79,7 @@ def csv_text(payload: dict[str, Any]) -> str:
                 "set_note": logged["note"],
             }
             writer.writerow([inert("" if row[col] is None else row[col]) for col in CSV_COLUMNS])
-    return "".join(line[:-2] + "\n" for line in lines)
+    return UTF8_BOM + "".join(line[:-2] + "\n" for line in lines)
 
 
 def render(store: Store, fmt: str, now: datetime) -> str:
@@ -130,7 +137,10 @@ def write_export(store: Store, fmt: str, output: Path | None, force: bool, now: 
     check_output(output, force)
     text = render(store, fmt, now)
     if output is None:
-        sys.stdout.write(text)
+        # As bytes: the export is UTF-8 whatever the terminal's locale says.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
         return
     try:
         write_atomically(output, text)

@@ -16,7 +16,7 @@ from textual.markup import escape
 from textual.timer import Timer
 from textual.widgets import Label, ProgressBar
 
-from runstrong.core.durations import format_clock
+from runstrong.core.durations import format_duration
 from runstrong.core.text import printable
 
 if TYPE_CHECKING:
@@ -103,6 +103,6 @@ class RestBar(Horizontal):
             return
         self._shown = shown
         reason = f" [dim]{escape(printable(self.reason))}[/dim]" if self.reason else ""  # holds a stored name
-        self.query_one("#rest-label", Label).update(f"[b]REST {format_clock(shown)}[/b]{reason}")
+        self.query_one("#rest-label", Label).update(f"[b]REST {format_duration(shown)}[/b]{reason}")
         progress = self.query_one("#rest-progress", ProgressBar)
         progress.update(total=self.length_s, progress=self.length_s - shown)
