@@ -61,3 +61,15 @@ def test_history_duration_is_from_the_first_to_the_last_instant(store: Store) ->
     store.tick_set(session.sets[1].id, LATER)  # 23:00 UTC
     [row] = store.history_page()
     assert row.duration_s == 30 * 60  # text order would give -90 min or 1 h 30
+
+
+def test_deletions_travel_in_the_order_they_happened(store: Store) -> None:
+    from datetime import datetime, timezone
+
+    first = start(store, "2026-11-22T20:00:00+00:00", 0, "2026-11-22")
+    store.finish_session(first, "2026-11-22T20:30:00+00:00")
+    second = start(store, "2026-11-22T21:00:00+00:00", 1, "2026-11-22")
+    store.delete_session(first, EARLIER)  # 22:30 UTC
+    store.delete_session(second, LATER)  # 23:00 UTC, though its text sorts first
+    deleted = store.export_json(datetime(2026, 11, 23, tzinfo=timezone.utc))["deleted"]
+    assert [row["deleted_at"] for row in deleted] == [EARLIER, LATER]
