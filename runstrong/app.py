@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
@@ -9,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
-from textual.notifications import SeverityLevel
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -19,6 +20,7 @@ from runstrong.core.clock import Clock, SystemClock
 from runstrong.core.models import Program, SetLog
 from runstrong.core.settings import Settings
 from runstrong.core.text import printable
+from runstrong.key_routing import KeyRouting
 from runstrong.store import Store, StoreError
 from runstrong.store.connection import INTERACTIVE_BUSY_MS
 from runstrong.store_watch import WATCH_INTERVAL_S, show_changes
@@ -56,7 +58,7 @@ START_CSS = {mode: APP_CSS.parent / "screens" / f"{mode}.tcss" for mode in ("tod
 sees it is loaded already when the screen comes up."""
 
 
-class RunStrongApp(App[None]):
+class RunStrongApp(KeyRouting, App[None]):
     """The whole TUI. Built by the CLI and by tests alike, with the store and clock passed in."""
 
     TITLE = "runstrong"
@@ -66,8 +68,8 @@ class RunStrongApp(App[None]):
         Binding("h", "switch_mode('history')", "History", id="app.history", tooltip="Past sessions and progress"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen"),
         Binding("comma", "settings", "Settings", show=False, id="app.settings", tooltip="Settings: timers, bell, notices, kg or lb"),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit runstrong (every tick is already saved)"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_priority", tooltip="Quit runstrong (every tick is already saved)"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit runstrong (every tick is already saved; a running hold asks first)"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_priority", tooltip="Quit runstrong (every tick is already saved; a running hold asks first)"),
     ]
 
     def __init__(
@@ -97,6 +99,8 @@ class RunStrongApp(App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.quick = quick
+        self._errors_on_screen: dict[tuple[str, str], float] = {}
+        """Error toasts shown, and until when (monotonic seconds): the same one is not stacked."""
         """`runstrong timer ...`: open straight on this timer, over Today."""
 
     @property
@@ -138,12 +142,16 @@ class RunStrongApp(App[None]):
         markup: bool = False,
     ) -> None:
         """Textual's toast, for text that may hold stored names and paths: control and escape
-        characters stripped, no markup unless asked, and a message already on screen not
-        stacked again (ten key presses on a locked database make one "Not saved", not ten)."""
+        characters stripped, no markup unless asked, and an error already on screen not stacked
+        again (ten key presses on a locked database make one "Not saved", not ten; each save
+        still gets its own "Saved")."""
         message, title = printable(message, newlines=True), printable(title)
-        for shown in self._notifications:
-            if shown.message == message and shown.title == title and shown.severity == severity:
+        if severity == "error":
+            # Remembered here, not looked up among the toasts: those are added a moment later.
+            now = time.monotonic()
+            if self._errors_on_screen.get((message, title), 0.0) > now:
                 return
+            self._errors_on_screen[(message, title)] = now + (self.NOTIFICATION_TIMEOUT if timeout is None else timeout)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # -- settings and program --------------------------------------------------------------
@@ -172,10 +180,25 @@ class RunStrongApp(App[None]):
             self.update_settings(replace(self.settings, theme=theme.name))
 
     async def choose_program(self, program_id: str) -> bool:
+        """Follow another program; a half-done session of the one left is kept, and said so."""
+        today = self._today_screen()
+        kept = None
+        if today is not None and program_id != self.settings.program_id:
+            from runstrong.screens.session_end import kept_session_note
+
+            kept = kept_session_note(today)
         if not self.update_settings(replace(self.settings, program_id=program_id)):
             return False
-        self.notify(f"Following {self.catalog.program(program_id).name}", timeout=3)
+        following = f"Following {self.catalog.program(program_id).name}"
+        self.notify(f"{following}. {kept}" if kept else following, timeout=10 if kept else 3)
         return True
+
+    async def action_quit(self) -> None:
+        # A running hold is asked about first (quit_guard); everything else is saved already.
+        from runstrong.screens.quit_guard import ask_before_quit
+
+        if not ask_before_quit(self):
+            await super().action_quit()
 
     def action_settings(self) -> None:
         from runstrong.screens.settings import SettingsScreen
