@@ -18,6 +18,7 @@ from runstrong.core.plurals import count_of
 from runstrong.core.models import Exercise, Kind, Prescription, Session, SetLog
 from runstrong.core.progress import session_totals
 from runstrong.core.settings import Unit, format_load
+from runstrong.core.text import printable
 from runstrong.screens.confirm import ConfirmScreen
 from runstrong.screens.edit_set import EditSetScreen, SetEdit
 from runstrong.screens.history import (
@@ -32,6 +33,7 @@ from runstrong.store import StoreError
 from runstrong.widgets.history_table import DASH, totals_line
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.list_table import ListTable
+from runstrong.widgets.read_only_banner import ReadOnlyBanner
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
 
 def session_heading(session: Session) -> str:
     """ "Sun 22 Nov 2026 · Workout A · Beginner (2 days/week)"."""
-    return f"{date.fromisoformat(session.date):%a %d %b %Y} · {session.day} · {session.program}"
+    return printable(f"{date.fromisoformat(session.date):%a %d %b %Y} · {session.day} · {session.program}")
 
 
 def exercise_for(catalog: Catalog, logged: SetLog) -> Exercise:
@@ -52,7 +54,7 @@ def exercise_for(catalog: Catalog, logged: SetLog) -> Exercise:
     except KeyError:
         timed = logged.target_hold_s is not None
         return Exercise(
-            id=logged.exercise_id, name=logged.exercise, kind=Kind.HOLD if timed else Kind.REPS,
+            id=logged.exercise_id, name=printable(logged.exercise), kind=Kind.HOLD if timed else Kind.REPS,
             per_side=logged.side is not None, muscles=(), category="", default=Prescription(sets=1),
             why="", cues=(), sources=(),
         )
@@ -67,7 +69,7 @@ def set_cells(logged: SetLog, unit: Unit) -> list[Text]:
 
     time = datetime.fromisoformat(logged.done_at).strftime("%H:%M") if logged.done_at else "skipped"
     return [
-        Text(logged.exercise, style=style, no_wrap=True, overflow="ellipsis"),
+        Text(printable(logged.exercise), style=style, no_wrap=True, overflow="ellipsis"),
         right(str(logged.set_no)),
         Text(logged.side.value if logged.side else "", style=style),
         right(str(logged.reps) if logged.reps is not None else DASH),
@@ -103,8 +105,10 @@ class SessionDetailScreen(Screen[None]):
         self.session_id = session_id
         self.undo_log = undo
         self.sets: list[SetLog] = []
+        self._seen = -1
 
     def compose(self) -> ComposeResult:
+        yield ReadOnlyBanner(self.app.store.read_only)
         yield Label(id="detail-title", markup=False)
         yield Label(id="detail-totals")
         yield Label(id="detail-notes", markup=False)
@@ -122,6 +126,16 @@ class SessionDetailScreen(Screen[None]):
     def on_mount(self) -> None:
         self.load()
 
+    def on_screen_resume(self) -> None:
+        # Back from a dialog: another window may have changed this session meanwhile.
+        if self._seen != self.app.store.revision:
+            self.load()
+
+    def show_stored(self) -> None:
+        """Another window committed a change: show what is stored now (store_watch calls this
+        when its once-a-second look sees one)."""
+        self.load()
+
     def load(self) -> None:
         """Read the session back from the store and show it; the cursor stays on its row."""
         try:
@@ -129,12 +143,13 @@ class SessionDetailScreen(Screen[None]):
         except (StoreError, KeyError) as error:
             self.app.notify(f"Cannot show this session: {error}", severity="error", timeout=10)
             return
+        self._seen = self.app.store.revision
         self.sets = list(session.sets)
         self.query_one("#detail-title", Label).update(session_heading(session))
         totals = totals_line(session_totals(self.sets), self.app.settings.unit)
         self.query_one("#detail-totals", Label).update(totals)
         notes = self.query_one("#detail-notes", Label)
-        notes.update(f"Notes: {session.notes}" if session.notes else "")
+        notes.update(f"Notes: {printable(session.notes, newlines=True)}" if session.notes else "")
         notes.display = bool(session.notes)
         table = self.table
         row = table.cursor_row

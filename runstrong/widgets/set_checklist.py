@@ -24,6 +24,7 @@ from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, SetLog, Side
 from runstrong.core.plan import PlannedSet
 from runstrong.core.settings import Unit, format_load
+from runstrong.core.text import printable
 
 # A slot is a stored set once the session exists, a planned one before the first tick.
 Slot = SetLog | PlannedSet
@@ -193,7 +194,7 @@ class SetChecklist(VerticalScroll, can_focus=True):
             if index == len(self.slots) or self.slots[index].exercise_id != self.slots[start].exercise_id:
                 exercise = self.catalog.exercise(self.slots[start].exercise_id)
                 label = exercise.prescription_label(prescriptions.get(exercise.id))
-                self.cards.append(Card(exercise.name, label, start, index - 1))
+                self.cards.append(Card(printable(exercise.name), label, start, index - 1))
                 start = index
         self.set_reactive(SetChecklist.cursor, min(self.cursor, max(0, len(self.slots) - 1)))
         self.body.refresh(layout=True)
