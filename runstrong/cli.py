@@ -74,28 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
 def print_exercises(catalog: Catalog, as_json: bool) -> None:
     exercises = list(catalog.exercises.values())
     if as_json:
-        payload = [
-            {
-                "id": ex.id,
-                "name": ex.name,
-                "kind": ex.kind.value,
-                "per_side": ex.per_side,
-                "category": ex.category,
-                "muscles": list(ex.muscles),
-                "default": {
-                    "sets": ex.default.sets,
-                    "reps": ex.default.reps,
-                    "hold_s": ex.default.hold_s,
-                    "rest_s": ex.default.rest_s,
-                    "ours": ex.default.ours,
-                },
-                "prescription": ex.prescription_label(),
-                "why": ex.why,
-                "cues": list(ex.cues),
-                "sources": list(ex.sources),
-            }
-            for ex in exercises
-        ]
+        from runstrong.core.catalog_json import exercise_json
+
+        payload = [exercise_json(ex) for ex in exercises]
         print(json.dumps(payload, indent=2, ensure_ascii=False))
         return
     rows = [("ID", "NAME", "KIND", "CATEGORY", "DEFAULT")]
