@@ -258,7 +258,7 @@ def line_of(text: str, at: Location) -> int:
                 return key_line + 1
             start, end, prefix = item_line, item_line + 1, name
             continue
-        subtable = next((n for n, h, arr in in_range if not arr and h == name), None)
+        subtable = next((n for n, h, arr in in_range if h == name), None)
         if subtable is not None:
             start = subtable
             end = next((n for n, h, _ in headers if n > start), len(lines))
