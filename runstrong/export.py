@@ -22,6 +22,7 @@ from runstrong.store import Store
 CSV_COLUMNS = (
     "session_id", "date", "program", "day", "exercise", "exercise_id", "set", "side",
     "target_reps", "reps", "load_kg", "target_hold_s", "hold_s", "done_at", "notes",
+    "set_type", "rpe", "set_note",
 )
 # What Excel, LibreOffice and Google Sheets treat as the start of a formula (OWASP's list).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -55,6 +56,7 @@ def csv_text(payload: dict[str, Any]) -> str:
                 "day": session["day"],
                 "notes": session["notes"],
                 **logged,
+                "set_note": logged["note"],
             }
             writer.writerow([inert("" if row[col] is None else row[col]) for col in CSV_COLUMNS])
     return out.getvalue()

@@ -53,7 +53,7 @@ def test_export_json_to_stdout_and_file(db_path: Path, tmp_path: Path, capsys: p
     status, out, _ = run_main(["export", "--db", str(db_path)], capsys)
     assert status == 0
     payload = json.loads(out)
-    assert payload["format"] == "runstrong-export" and payload["version"] == 1
+    assert payload["format"] == "runstrong-export" and payload["version"] == 2
     assert payload["sessions"][0]["sets"][0]["hold_s"] == 20
 
     target = tmp_path / "out.json"

@@ -122,6 +122,10 @@ class Program:
     """An own program hidden from the picker; sessions logged with it stay in History."""
 
 
+SET_TYPES = ("normal", "warmup", "drop", "failure")
+SET_TYPE_WARMUP = "warmup"
+
+
 class DoneSet(NamedTuple):
     """A done set as Progress reads it: when, which side, and what was done. A tuple, not a
     SetLog: Progress reads thousands of them and needs five of a SetLog's thirteen fields."""
@@ -155,10 +159,25 @@ class SetLog:
     hold_s: int | None
     done_at: str | None
     """ISO 8601 with offset, or None while the set is not done."""
+    uid: str = ""
+    """Stable id across machines (32 hex digits); what import and merge match on."""
+    set_type: str = "normal"
+    """normal, warmup, drop or failure; warm-up sets never count in records or volume."""
+    rpe: float | None = None
+    """Rate of perceived exertion, 1–10, when the lifter gave one."""
+    note: str = ""
+    target_load_kg: float | None = None
+    """The load planned for this set (last time's, or the progression's), kg."""
+    rest_s: int | None = None
+    """Rest after this set in seconds; None means the default for the exercise's kind."""
 
     @property
     def done(self) -> bool:
         return self.done_at is not None
+
+    @property
+    def is_warmup(self) -> bool:
+        return self.set_type == SET_TYPE_WARMUP
 
 
 @dataclass(frozen=True)
@@ -174,3 +193,5 @@ class Session:
     day_index: int
     notes: str = ""
     sets: tuple[SetLog, ...] = field(default=())
+    uid: str = ""
+    """Stable id across machines (32 hex digits)."""

@@ -18,6 +18,10 @@ class PlannedSet:
     side: Side | None
     target_reps: int | None
     target_hold_s: int | None
+    target_load_kg: float | None = None
+    """Planned load in kg (last time's, or the progression's); None for bodyweight or unknown."""
+    rest_s: int | None = None
+    """Rest after this set in seconds; None means the default for the exercise's kind."""
 
 
 def plan_day(day: ProgramDay, catalog: Catalog) -> list[PlannedSet]:

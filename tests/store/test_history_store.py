@@ -40,7 +40,9 @@ def log_session(
         if load_kg is not None:
             store.edit_set(logged.id, reps=logged.target_reps, load_kg=load_kg, hold_s=None)
         store.tick_set(logged.id, f"{day}T09:{minute:02d}:00+01:00")
-    return store.session(session.id)
+    # Finished, as a day's session is before the next one of the program starts that day (only
+    # one may be open per day and program).
+    return store.finish_session(session.id, f"{day}T10:00:00+01:00")
 
 
 def test_a_page_lists_newest_first_with_totals_summed_like_progress(store: Store) -> None:

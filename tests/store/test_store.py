@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sqlite3
 import stat
 from pathlib import Path
@@ -107,17 +109,20 @@ def test_export_json_shape(store: Store) -> None:
     session = start_workout_a(store)
     store.tick_set(session.sets[0].id, "2026-11-22T10:05:00+01:00")
     payload = store.export_json(datetime(2026, 11, 22, 12, tzinfo=timezone.utc))
-    assert payload["format"] == "runstrong-export" and payload["version"] == 1
+    assert payload["format"] == "runstrong-export" and payload["version"] == 2
     assert payload["exported_at"] == "2026-11-22T12:00:00+00:00"
+    assert payload["exercises"] == [] and payload["programs"] == []
     [exported] = payload["sessions"]
     assert exported["program"] == "Beginner (2 days/week)" and exported["day"] == "Workout A"
-    assert exported["sets"] == [
-        {
-            "exercise": "Squat", "exercise_id": "squat", "set": 1, "side": None,
-            "target_reps": 12, "reps": 12, "load_kg": None, "target_hold_s": None,
-            "hold_s": None, "done_at": "2026-11-22T10:05:00+01:00",
-        }
-    ]
+    assert re.fullmatch("[0-9a-f]{32}", exported["uid"])
+    [logged] = exported["sets"]
+    assert re.fullmatch("[0-9a-f]{32}", logged.pop("uid")) and logged["exercise"] == "Squat"
+    assert logged == {
+        "exercise": "Squat", "exercise_id": "squat", "set": 1, "side": None, "set_type": "normal",
+        "target_reps": 12, "reps": 12, "load_kg": None, "target_hold_s": None,
+        "hold_s": None, "rpe": None, "note": "", "done_at": "2026-11-22T10:05:00+01:00",
+    }
+    assert store.session(session.id).uid == exported["uid"]
 
 
 # -- files runstrong must refuse, leaving every byte as it was ---------------------------------
@@ -172,7 +177,7 @@ def test_newer_schema_is_refused_untouched(db_path: Path) -> None:
 
 def test_locked_database_is_reported(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Store.open(db_path).close()
-    monkeypatch.setattr("runstrong.store.BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr("runstrong.store.connection.BUSY_TIMEOUT_MS", 100)
     holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
@@ -248,3 +253,63 @@ def test_migration_backup_is_private(tmp_path: Path) -> None:
     conn.close()
     Store.open(path).close()
     assert stat.S_IMODE((tmp_path / "old.db.v1.bak").stat().st_mode) == 0o600
+
+
+def test_migration_from_v2_keeps_every_set_and_leaves_one_open_session_a_day(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript((FIXTURES / "schema_v2.sql").read_text())
+    conn.close()
+
+    store = Store.open(path)
+    try:
+        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.backup_path == tmp_path / "old.db.v2.bak"
+        backup = sqlite3.connect(store.backup_path)
+        assert backup.execute("SELECT COUNT(*) FROM sessions WHERE finished_at IS NULL").fetchone()[0] == 4
+        backup.close()
+        # Session 3 (ticks, newest) stays open; 1 (ticks) is closed at its last tick as an
+        # instant: 17:00Z is later than 18:30+02:00 (16:30Z) though it sorts first as text;
+        # 2 (empty) is put aside; 4, another day, is untouched.
+        assert store.open_session("2026-10-02", "beginner").id == 3
+        assert store.session(1).finished_at == "2026-10-02T17:00:00+00:00"
+        assert store.is_session_deleted(2) and not store.is_session_deleted(1)
+        assert store.open_session("2026-10-05", "beginner").notes == "rainy"
+        # Every set came through, with a fresh unique uid and a normal set type.
+        sets = [store.set_log(set_id) for set_id in range(1, 6)]
+        assert [s.load_kg for s in sets] == [40.0, 40.0, None, 42.5, None]
+        assert len({s.uid for s in sets}) == 5 and all(len(s.uid) == 32 for s in sets)
+        assert {s.set_type for s in sets} == {"normal"}
+        # The constraint now holds: a second open Workout A on 2026-10-02 is refused.
+        with pytest.raises(StoreError, match="UNIQUE"):
+            store.start_session(
+                date="2026-10-02", started_at="2026-10-02T19:00:00+00:00", program_id="beginner",
+                program="Beginner (2 days/week)", day="Workout A", day_index=0, slots=[],
+            )
+    finally:
+        store.close()
+
+
+def test_reopening_a_finished_session_puts_aside_a_newer_empty_one(store: Store) -> None:
+    first = start_workout_a(store)
+    store.tick_set(first.sets[0].id, "2026-11-22T10:05:00+01:00")
+    store.finish_session(first.id, "2026-11-22T11:00:00+01:00")
+    empty = start_workout_a(store)
+
+    reopened = store.finish_session(first.id, None)
+
+    assert reopened.finished_at is None and store.is_session_deleted(empty.id)
+    assert store.open_session("2026-11-22", "beginner").id == first.id
+
+
+def test_reopening_refuses_while_a_newer_session_has_ticks(store: Store) -> None:
+    first = start_workout_a(store)
+    store.finish_session(first.id, "2026-11-22T11:00:00+01:00")
+    newer = start_workout_a(store)
+    store.tick_set(newer.sets[0].id, "2026-11-22T11:05:00+01:00")
+
+    with pytest.raises(StoreError, match="another session of this program is open"):
+        store.finish_session(first.id, None)
+
+    assert store.session(first.id).finished_at == "2026-11-22T11:00:00+01:00"
+    assert store.open_session("2026-11-22", "beginner").id == newer.id

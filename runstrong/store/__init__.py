@@ -1,0 +1,33 @@
+"""The SQLite store: the only code that speaks SQL (sqlite3 for reads, sqlite-utils for writes).
+
+One room per concern, stacked floor on floor so each sees only what lies below it:
+`connection` (opening, checks, migrations, transactions) → `sessions` (sessions and sets) →
+`history` (History's lists, Progress's reads, soft deletes) → `catalog_tables` (own exercises
+and programs) → `export_data` (the JSON export). `Store` is the top floor.
+"""
+
+from __future__ import annotations
+
+from runstrong.store.connection import StoreError, default_db_path, new_uid, resolve_db_path
+from runstrong.store.export_data import EXPORT_VERSION, ExportStore
+from runstrong.store.history import HistoryFilter, SessionSummary
+from runstrong.store.schema import QUICK_PROGRAM_ID, SCHEMA_VERSION
+from runstrong.store.settings import SettingsStore
+
+
+class Store(ExportStore, SettingsStore):
+    """A runstrong database file, open for reading and writing; see the modules for each part."""
+
+
+__all__ = [
+    "EXPORT_VERSION",
+    "QUICK_PROGRAM_ID",
+    "SCHEMA_VERSION",
+    "HistoryFilter",
+    "SessionSummary",
+    "Store",
+    "StoreError",
+    "default_db_path",
+    "new_uid",
+    "resolve_db_path",
+]

@@ -1,0 +1,65 @@
+"""The whole database as the documented JSON export (version 2): own exercises and programs,
+kept sessions and their done sets. export.py turns it into JSON or CSV text."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from runstrong.store.catalog_tables import CatalogTablesStore
+from runstrong.store.sessions import _SESSION_COLUMNS
+
+EXPORT_VERSION = 2
+
+# The order of a set's keys in the export; version 1 had the first ten.
+_EXPORT_SET_KEYS = (
+    "uid", "exercise", "exercise_id", "set", "side", "set_type", "target_reps", "reps", "load_kg",
+    "target_hold_s", "hold_s", "rpe", "note", "done_at",
+)
+
+
+class ExportStore(CatalogTablesStore):
+    """Reads everything an export carries, in one consistent snapshot."""
+
+    def export_json(self, exported_at: datetime) -> dict[str, Any]:
+        """All kept sessions (oldest first) with their done sets, plus own exercises and programs,
+        in the shape README documents (`"version": 2`). Loads are kg; times ISO 8601 instants."""
+        with self._snapshot():  # one consistent read: a tick from another window lands before or after
+            exercises = self.own_exercise_docs()
+            programs = self.own_program_docs()
+            sessions = self._rows(
+                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE deleted_at IS NULL "
+                "ORDER BY date, julianday(started_at), id"
+            )
+            sets_by_session: dict[int, list[dict[str, Any]]] = {}
+            for row in self._rows(
+                "SELECT session_id, uid, exercise, exercise_id, set_no, side, set_type, target_reps, reps, "
+                "load_kg, target_hold_s, hold_s, rpe, note, done_at FROM set_logs "
+                "WHERE done_at IS NOT NULL AND deleted_at IS NULL ORDER BY session_id, position, id"
+            ):
+                session_id = row.pop("session_id")
+                row["set"] = row.pop("set_no")
+                sets_by_session.setdefault(session_id, []).append({key: row[key] for key in _EXPORT_SET_KEYS})
+        return {
+            "format": "runstrong-export",
+            "version": EXPORT_VERSION,
+            "exported_at": exported_at.isoformat(timespec="seconds"),
+            "exercises": exercises,
+            "programs": programs,
+            "sessions": [
+                {
+                    "id": s["id"],
+                    "uid": s["uid"],
+                    "date": s["date"],
+                    "started_at": s["started_at"],
+                    "finished_at": s["finished_at"],
+                    "program": s["program"],
+                    "day": s["day"],
+                    "notes": s["notes"],
+                    "sets": sets_by_session.get(s["id"], []),
+                }
+                for s in sessions
+            ],
+        }
+
+
