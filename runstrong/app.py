@@ -12,9 +12,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from runstrong.core.catalog import Catalog, default_rest_s, load_catalog
+from runstrong.core.catalog import Catalog, default_rest_s
 from runstrong.core.clock import Clock, SystemClock
-from runstrong.core.models import Program, SetLog
+from runstrong.core.models import Program, Session, SetLog
 from runstrong.core.settings import Settings
 from runstrong.store import Store, StoreError
 
@@ -71,6 +71,7 @@ class RunStrongApp(App[None]):
         clock: Clock | None = None,
         start: str = "today",
         quick: QuickTimer | None = None,
+        start_day: tuple[str, int] | None = None,
     ) -> None:
         # Start in the wanted mode rather than switching on mount: a switch re-parses all CSS,
         # which doubled the time to first paint.
@@ -84,13 +85,27 @@ class RunStrongApp(App[None]):
         self.settings = Settings.from_mapping(store.settings())
         self.quick = quick
         """`runstrong timer ...`: open straight on this timer, over Today."""
+        self._start_day: tuple[str, int, int | None] | None = None
+        """`--day`: (program id, day index, id of that program's last session when the app
+        started). It holds until a session of that program is stored; then the rotation resumes."""
+        if start_day is not None:
+            program_id, day_index = start_day
+            last = store.last_session(program_id)
+            self._start_day = (program_id, day_index, last.id if last else None)
 
     @property
     def catalog(self) -> Catalog:
-        """The exercises and programs, read on first use: History opens without them."""
-        if self._catalog is None:
-            self._catalog = load_catalog()
-        return self._catalog
+        """The packaged exercises and programs plus the runner's own (the store rebuilds the
+        merged catalog only after an own one changed); read on first use: History opens without."""
+        return self._catalog if self._catalog is not None else self.store.catalog()
+
+    def next_day_index(self, program: Program, last: Session | None) -> int:
+        """The day of `program` Today offers when no session is open: the one `--day` chose,
+        else the one after the last session's (the rotation)."""
+        chosen = self._start_day
+        if chosen is not None and chosen[0] == program.id and chosen[2] == (last.id if last else None):
+            return chosen[1] % len(program.days)
+        return (last.day_index + 1) % len(program.days) if last else 0
 
     async def on_mount(self) -> None:
         if self.quick is not None:

@@ -124,12 +124,13 @@ class TodayScreen(Screen[None]):
         if session is not None:
             day_index = session.day_index % len(program.days)
         else:
-            day_index = (last.day_index + 1) % len(program.days) if last else 0
+            day_index = app.next_day_index(program, last)
         self.program, self.day_index, self.day = program, day_index, program.days[day_index]
         same_session = session is not None and self.session is not None and session.id == self.session.id
         self.session = session
         slots: list[Slot] = list(session.sets) if session else list(plan_day(self.day, app.catalog))
         checklist = self.checklist
+        checklist.catalog = app.catalog  # own exercises added since the last load
         cursor = checklist.cursor
         checklist.cursor = 0
         checklist.show(slots, self.prescriptions)
@@ -379,7 +380,7 @@ class TodayScreen(Screen[None]):
     def action_pick_program(self) -> None:
         from runstrong.screens.program_picker import ProgramPickerScreen
 
-        self.app.push_screen(ProgramPickerScreen(self.app.catalog.programs, self.app.settings.program_id), self._picked)
+        self.app.push_screen(ProgramPickerScreen(self.app.catalog.pickable_programs(), self.app.settings.program_id), self._picked)
 
     async def _picked(self, program_id: str | None) -> None:
         if program_id is not None and program_id != self.app.settings.program_id:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from runstrong.core.catalog_json import exercise_json, program_json
 from runstrong.store.catalog_tables import CatalogTablesStore
 from runstrong.store.sessions import _SESSION_COLUMNS
 
@@ -25,8 +26,11 @@ class ExportStore(CatalogTablesStore):
         """All kept sessions (oldest first) with their done sets, plus own exercises and programs,
         in the shape README documents (`"version": 2`). Loads are kg; times ISO 8601 instants."""
         with self._snapshot():  # one consistent read: a tick from another window lands before or after
-            exercises = self.own_exercise_docs()
-            programs = self.own_program_docs()
+            # As `exercises --json` and `programs show --json` print them, archived ones too:
+            # their sets are in the export, so what they were must be as well.
+            catalog = self.catalog()
+            exercises = [exercise_json(ex) for ex in catalog.exercises.values() if ex.own]
+            programs = [program_json(program) for program in catalog.programs if program.own]
             sessions = self._rows(
                 f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE deleted_at IS NULL "
                 "ORDER BY date, julianday(started_at), id"
