@@ -49,8 +49,10 @@ def parse_routine(text: str, filename: str, catalog: Catalog, *, replace: bool =
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"at line (\d+)", str(error))
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        raise RoutineError(f"{filename}:{found.group(1) if found else 1}: TOML syntax: {reason}") from None
+        # "(at end of document)": the last line, where the reader ran out.
+        line = int(found.group(1)) if found else max(len(text.splitlines()), 1)
+        reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
+        raise RoutineError(f"{filename}:{line}: TOML syntax: {reason}") from None
     try:
         return _check(document, catalog, replace)
     except CatalogError as error:

@@ -71,20 +71,40 @@ class CatalogTablesStore(HistoryStore):
     @classmethod
     def read_catalog(cls, path: Path) -> Catalog:
         """The merged catalog of the database at `path` for a listing that only reads: nothing is
-        created, migrated or locked. No file, or one from before own entries existed (schema < 3),
-        gives the packaged catalog; a damaged or foreign file is StoreError."""
-        from runstrong.store.connection import BUSY_TIMEOUT_MS, _describe
+        created, migrated, locked or left beside it. No file, or one from before own entries
+        existed (schema < 3), gives the packaged catalog; a file that is not a runstrong
+        database, or is from a newer runstrong, is StoreError."""
+        from runstrong.store.connection import BUSY_TIMEOUT_MS, SQLITE_MAGIC, _describe
         from runstrong.store.schema import SCHEMA_VERSION
 
         if not path.exists():
             return load_catalog()
-        cls.check(path)
         try:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            with path.open("rb") as handle:
+                header = handle.read(len(SQLITE_MAGIC))
+        except OSError as error:
+            raise StoreError(f"{path}: cannot read the database ({error.strerror})") from None
+        if not header:
+            return load_catalog()
+        if header != SQLITE_MAGIC:
+            raise StoreError(f"{path}: not a SQLite database; runstrong left it untouched")
+        # Without a -wal file nobody has the database open and the main file is all there is:
+        # read it as immutable, so SQLite neither locks it nor creates -wal/-shm companions.
+        immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as error:
             raise _describe(path, error) from None
         try:
-            if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{path}: written by a newer runstrong (schema {version}, this one knows up to "
+                    f"{SCHEMA_VERSION}); upgrade runstrong to read it"
+                )
+            if version == 0 and conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+                raise StoreError(f"{path}: a SQLite database, but not runstrong's; runstrong left it untouched")
+            if version < SCHEMA_VERSION:
                 return load_catalog()
             return cls(conn, path).catalog()
         except sqlite3.Error as error:
