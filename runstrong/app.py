@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -14,7 +14,8 @@ from textual.screen import Screen
 
 from runstrong.core.catalog import Catalog, default_rest_s
 from runstrong.core.clock import Clock, SystemClock
-from runstrong.core.models import Program, Session, SetLog
+from runstrong.core.models import Exercise, Program, Session, SetLog
+from runstrong.core.text import printable
 from runstrong.core.settings import Settings
 from runstrong.store import Store, StoreError
 
@@ -318,18 +319,61 @@ class RunStrongApp(App[None]):
             "Get-ready count, switch-sides break, bell, desktop notice, kg or lb",
             self.action_settings,
         )
-        for program in self.catalog.programs:
+        catalog = self.catalog
+        for program in catalog.pickable_programs():
             yield SystemCommand(
-                f"Program: {program.name}",
-                f"Follow {program.name} on Today",
+                f"Program: {printable(program.name)}",
+                f"Follow {printable(program.name)} on Today",
                 partial(self._palette_program, program.id),
             )
-        for exercise in self.catalog.exercises.values():
+        for exercise in catalog.pickable_exercises():
             yield SystemCommand(
-                f"Exercise: {exercise.name}",
+                f"Exercise: {printable(exercise.name)}",
                 f"{exercise.category}: muscles, why it helps, form cues",
                 partial(self.show_exercise, exercise.id),
             )
+        yield SystemCommand("New program", "Make a program of your own in the program editor", partial(self.edit_program, None))
+        yield SystemCommand("New exercise", "Make an exercise of your own", partial(self.edit_exercise, None))
+        for program in catalog.programs:
+            name = printable(program.name)
+            if program.own:
+                yield SystemCommand(f"Edit program: {name}", "Change days, exercises, sets and reps", partial(self.edit_program, program))
+            if not program.archived:
+                yield SystemCommand(f"Duplicate program: {name}", "An own copy to change", partial(self.edit_program, program, duplicate=True))
+        for exercise in catalog.exercises.values():
+            if exercise.own:
+                yield SystemCommand(f"Edit exercise: {printable(exercise.name)}", "Change or archive your exercise", partial(self.edit_exercise, exercise))
+
+    # -- own programs and exercises ----------------------------------------------------------
+
+    def edit_program(
+        self, program: Program | None, duplicate: bool = False, then: Callable[[str | None], None] | None = None
+    ) -> None:
+        """Open the program editor: a new program (None), an own one, or a copy of any one.
+        A saved program becomes the one Today follows; `then` gets its id (None: not saved)."""
+        from runstrong.core.program_draft import ProgramDraft
+        from runstrong.screens.program_editor import ProgramEditorScreen
+
+        if program is None:
+            draft, title = ProgramDraft.new(self.catalog), "New program"
+        elif duplicate or not program.own:
+            draft, title = ProgramDraft.duplicate(program, self.catalog), f"Copy of {printable(program.name)}"
+        else:
+            draft, title = ProgramDraft.of(program), f"Edit {printable(program.name)}"
+
+        async def saved(program_id: str | None) -> None:
+            if program_id is not None and then is None:
+                await self.choose_program(program_id)
+            if then is not None:
+                then(program_id)
+
+        self.push_screen(ProgramEditorScreen(draft, title), saved)
+
+    def edit_exercise(self, exercise: Exercise | None) -> None:
+        """Open the own-exercise form: a new exercise (None) or an own one to change or archive."""
+        from runstrong.screens.exercise_form import ExerciseFormScreen
+
+        self.push_screen(ExerciseFormScreen(self.catalog, self.settings.unit, exercise))
 
     def show_exercise(self, exercise_id: str) -> None:
         from runstrong.screens.exercise_info import ExerciseInfoScreen

@@ -79,13 +79,7 @@ def _check(document: dict[str, Any], catalog: Catalog, replace: bool) -> Routine
         _check_id("exercise", exercise.id, stored is not None and not stored.own, stored is not None, replace, at)
         if any(other.id == exercise.id for other in exercises):
             raise CatalogError(f"exercise {exercise.id!r} is defined twice in this file", (*at, "id"))
-        clash = next((other for other in exercises if _same_name(other.name, exercise.name)), None)
-        clash = clash or catalog.exercise_named(exercise.name)
-        if clash is not None and clash.id != exercise.id:
-            raise CatalogError(
-                f"exercise {exercise.id!r}: the name {exercise.name!r} is taken by {clash.id!r} (names ignore case)",
-                (*at, "name"),
-            )
+        check_name_free("exercise", exercise.id, exercise.name, catalog.exercises.values(), exercises, at=(*at, "name"))
         exercises.append(exercise)
 
     pool = dict(catalog.exercises) | {exercise.id: exercise for exercise in exercises}
@@ -100,16 +94,12 @@ def _check(document: dict[str, Any], catalog: Catalog, replace: bool) -> Routine
         )
         if any(other.id == program.id for other in programs):
             raise CatalogError(f"program {program.id!r} is defined twice in this file", (*at, "id"))
-        clash_program = next((other for other in programs if _same_name(other.name, program.name)), None)
-        clash_program = clash_program or catalog.program_named(program.name)
-        if clash_program is not None and clash_program.id != program.id:
-            raise CatalogError(
-                f"program {program.id!r}: the name {program.name!r} is taken by {clash_program.id!r} (names ignore case)",
-                (*at, "name"),
-            )
+        check_name_free("program", program.id, program.name, catalog.programs, programs, at=(*at, "name"))
         programs.append(program)
 
-    _check_stored_programs_still_fit(exercises, programs, catalog)
+    replaced = {program.id for program in programs}
+    for index, exercise in enumerate(exercises):
+        check_programs_still_fit(exercise, catalog, replaced, ("exercise", index, "kind"))
     return Routine(exercises=tuple(exercises), programs=tuple(programs))
 
 
@@ -122,29 +112,43 @@ def _check_id(what: str, entry_id: str, packaged: bool, stored: bool, replace: b
         raise CatalogError(f"{what} {entry_id!r} exists already; add with --replace to update it", (*at, "id"))
 
 
-def _check_stored_programs_still_fit(
-    exercises: Sequence[Exercise], programs: Sequence[Program], catalog: Catalog
+def check_name_free(
+    what: str,
+    entry_id: str,
+    name: str,
+    *groups: Iterable[Exercise | Program],
+    at: Location = (),
 ) -> None:
-    """A replaced exercise that turns from reps to timed (or back) would break the own programs
-    this file does not replace; refuse it at the exercise's kind."""
-    replaced_programs = {program.id for program in programs}
-    for index, exercise in enumerate(exercises):
-        for program in catalog.programs:
-            if not program.own or program.id in replaced_programs:
-                continue
-            for day in program.days:
-                for item in day.items:
-                    if item.exercise_id == exercise.id and (exercise.kind in _TIMED) != (item.prescription.hold_s is not None):
-                        counted = "seconds" if item.prescription.hold_s is not None else "reps"
-                        raise CatalogError(
-                            f"exercise {exercise.id!r}: kind {exercise.kind.value!r} does not fit program "
-                            f"{program.id!r}, which counts it in {counted}",
-                            ("exercise", index, "kind"),
-                        )
+    """CatalogError unless `name` (ignoring case, casefold) belongs to no entry of `groups` but
+    the one with `entry_id` (its own earlier version). Names are unique among exercises, and
+    among programs (ours)."""
+    wanted = name.strip().casefold()
+    for group in groups:
+        for other in group:
+            if other.id != entry_id and other.name.strip().casefold() == wanted:
+                raise CatalogError(
+                    f"{what} {entry_id!r}: the name {name!r} is taken by {other.id!r} (names ignore case)", at
+                )
 
 
-def _same_name(first: str, second: str) -> bool:
-    return first.strip().casefold() == second.strip().casefold()
+def check_programs_still_fit(
+    exercise: Exercise, catalog: Catalog, replaced: Iterable[str] = (), at: Location = ()
+) -> None:
+    """CatalogError if `exercise`, changed from timed to reps or back, no longer fits an own
+    program in `catalog` that counts it the other way (programs in `replaced` are being rewritten)."""
+    replaced = set(replaced)
+    for program in catalog.programs:
+        if not program.own or program.id in replaced:
+            continue
+        for day in program.days:
+            for item in day.items:
+                if item.exercise_id == exercise.id and (exercise.kind in _TIMED) != (item.prescription.hold_s is not None):
+                    counted = "seconds" if item.prescription.hold_s is not None else "reps"
+                    raise CatalogError(
+                        f"exercise {exercise.id!r}: kind {exercise.kind.value!r} does not fit program "
+                        f"{program.id!r}, which counts it in {counted}",
+                        at,
+                    )
 
 
 # -- writing back -----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -9,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from runstrong.core.models import Exercise, Prescription
+from runstrong.core.text import printable
 
 SOURCE_NAMES = {
     "000": "The strength movements every runner should be doing",
@@ -29,13 +31,24 @@ class ExerciseInfoScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         ex = self.exercise
+        # Own exercises' text comes from the runner: escaped, so "[" is text, not markup.
+        name, why = escape(printable(ex.name)), escape(printable(ex.why))
         with VerticalScroll(classes="dialog", id="info-dialog"):
-            yield Label(f"[b]{ex.name}[/b]  ·  {ex.prescription_label(self.prescription)}", classes="dialog-title")
-            yield Static(f"[b]Muscles[/b]  {', '.join(ex.muscles)}")
-            yield Static(f"[b]Why runners do it[/b]\n{ex.why}", classes="info-why")
-            yield Static("[b]Form cues[/b]\n" + "\n".join(f" • {cue}" for cue in ex.cues), classes="info-cues")
-            sources = "; ".join(SOURCE_NAMES.get(source, source) for source in ex.sources)
-            yield Static(f"[dim]From: {sources}[/dim]", classes="info-source")
+            yield Label(f"[b]{name}[/b]  ·  {ex.prescription_label(self.prescription)}", classes="dialog-title")
+            if ex.muscles:
+                yield Static(f"[b]Muscles[/b]  {escape(printable(', '.join(ex.muscles)))}")
+            if ex.why:
+                yield Static(f"[b]Why runners do it[/b]\n{why}", classes="info-why")
+            if ex.cues:
+                cues = "\n".join(f" • {escape(printable(cue))}" for cue in ex.cues)
+                yield Static(f"[b]Form cues[/b]\n{cues}", classes="info-cues")
+            if ex.notes:
+                yield Static(f"[b]Your notes[/b]\n{escape(printable(ex.notes))}", classes="info-cues")
+            if ex.sources:
+                sources = "; ".join(SOURCE_NAMES.get(source, source) for source in ex.sources)
+                yield Static(f"[dim]From: {escape(sources)}[/dim]", classes="info-source")
+            elif ex.own:
+                yield Static("[dim]Your own exercise[/dim]", classes="info-source")
             yield Label("[dim]escape closes[/dim]")
 
     async def action_dismiss(self, result: None = None) -> None:
