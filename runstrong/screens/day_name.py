@@ -17,6 +17,7 @@ from runstrong.screens.form_fields import field, show_problem, value_of
 class DayNameScreen(ModalScreen[str | None]):
     """Dismisses with the name typed, or None when cancelled. `problem(name)` says what is wrong."""
 
+    CSS_PATH = "program_editor.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="day.cancel")]
 
     def __init__(self, title: str, name: str, problem: Callable[[str], str | None]) -> None:
@@ -30,8 +31,8 @@ class DayNameScreen(ModalScreen[str | None]):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             yield from field("day", "Day name", self.initial)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

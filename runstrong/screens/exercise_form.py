@@ -59,6 +59,7 @@ class ExerciseFormScreen(ModalScreen[Exercise | None]):
                         [(kind.value, kind.value) for kind in Kind],
                         value=(exercise.kind.value if exercise else Kind.REPS.value),
                         allow_blank=False,
+                        compact=True,
                         id="kind-input",
                     )
                     yield Label("", id="kind-error", classes="field-error", markup=False)
@@ -68,6 +69,7 @@ class ExerciseFormScreen(ModalScreen[Exercise | None]):
                         [(category, category) for category in CATEGORIES],
                         value=(exercise.category if exercise else "legs"),
                         allow_blank=False,
+                        compact=True,
                         id="category-input",
                     )
             yield Checkbox("Per side (reps or seconds count for each side)", exercise.per_side if exercise else False, id="per-side-input")
@@ -75,13 +77,13 @@ class ExerciseFormScreen(ModalScreen[Exercise | None]):
                 with Vertical(classes="form-column"):
                     yield from field("sets", "Default sets", sets)
                 with Vertical(classes="form-column"):
-                    yield from field("amount", "Reps or seconds (8, 8-12, 30-60)", amount)
-            yield from field("notes", "Notes and cues (optional)", printable(exercise.notes) if exercise else "")
+                    yield from field("amount", "Reps or seconds per set", amount, "8, 8-12 or 30-60")
+            yield from field("notes", "Notes and cues (optional)", printable(exercise.notes) if exercise else "", "e.g. elbows high, sit between the heels")
             with Horizontal(classes="dialog-buttons"):
                 if exercise is not None:
-                    yield Button("Restore" if exercise.archived else "Archive", id="archive")
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                    yield Button("Restore" if exercise.archived else "Archive", id="archive", compact=True)
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#name-input", Input).focus()

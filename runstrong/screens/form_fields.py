@@ -8,9 +8,10 @@ from textual.widgets import Input, Label
 
 
 def field(name: str, label: str, value: str, placeholder: str = "") -> ComposeResult:
-    """Label, Input (#NAME-input) and a hidden error Label (#NAME-error) under it."""
+    """Label, Input (#NAME-input) and a hidden error Label (#NAME-error) under it. Compact (no
+    border), so a form of five fields still fits a 80×24 terminal."""
     yield Label(label, classes="field-label", id=f"{name}-label", markup=False)
-    yield Input(value, id=f"{name}-input", placeholder=placeholder, select_on_focus=True)
+    yield Input(value, id=f"{name}-input", placeholder=placeholder, select_on_focus=True, compact=True)
     yield Label("", id=f"{name}-error", classes="field-error", markup=False)
 
 

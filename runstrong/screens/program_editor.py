@@ -63,7 +63,7 @@ class ProgramEditorScreen(Screen[str | None]):
             yield Label(self.title_text, id="editor-title", markup=False)
             yield Label("shift+↑↓ move · ? all keys", id="editor-hint")
         yield Label("Name", classes="field-label", id="name-label")
-        yield Input(printable(self.draft.name), id="name-input")
+        yield Input(printable(self.draft.name), id="name-input", compact=True)
         yield Label("", id="name-error", classes="field-error", markup=False)
         yield OptionList(id="editor-rows")
         yield Label("", id="editor-detail", markup=False)

@@ -59,6 +59,7 @@ class ProgramItemScreen(ModalScreen[ProgramItem | None]):
                 id="exercise-input",
                 suggester=SuggestFromList(names, case_sensitive=False),
                 placeholder="e.g. Front squat",
+                compact=True,
             )
             yield Label("", id="exercise-error", classes="field-error", markup=False)
             with Horizontal(id="item-numbers"):
@@ -72,9 +73,9 @@ class ProgramItemScreen(ModalScreen[ProgramItem | None]):
                 with Vertical(classes="item-column"):
                     yield from field("rest", "Rest after a set (optional)", rest, "90, 1:30 or 2m")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("New exercise", id="new-exercise")
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Button("New exercise", id="new-exercise", compact=True)
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#exercise-input", Input).focus()
@@ -83,7 +84,7 @@ class ProgramItemScreen(ModalScreen[ProgramItem | None]):
     def _amount_label(exercise: Exercise | None) -> str:
         if exercise is None:
             return "Reps or seconds per set"
-        side = " each side" if exercise.per_side else ""
+        side = f" each {exercise.limb}" if exercise.per_side else ""
         return f"Seconds{side} (30 or 30-60)" if exercise.is_timed else f"Reps{side} (8 or 8-12)"
 
     def _exercise(self) -> Exercise | None:

@@ -44,10 +44,9 @@ class ProgramPickerScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="picker-dialog"):
-            yield Label("[b]Choose a program[/b]", classes="dialog-title")
+            yield Label("[b]Choose a program[/b]   [dim]n new · d duplicate · e edit · x archive[/dim]", classes="dialog-title")
             yield OptionList(*self._options(), id="program-list")
             yield Label("", id="program-description", markup=False)
-            yield Label("n new · d duplicate · e edit · x archive", id="picker-keys")
 
     def _options(self) -> list[Option]:
         options = []
