@@ -50,6 +50,8 @@ class ProgramEditorScreen(Screen[str | None]):
         Binding("n", "rename", "Name", show=False, id="editor.name", tooltip="Change the program's name"),
         Binding("ctrl+s", "save", "Save", id="editor.save", tooltip="Check and save the program"),
         Binding("escape", "leave", "Back", id="editor.leave", tooltip="Leave without saving"),
+        # q would quit the app with the draft unsaved: here it asks first, like escape.
+        Binding("q", "leave", "Back", show=False, id="editor.quit", tooltip="Leave without saving"),
     ]
 
     def __init__(self, draft: ProgramDraft, title: str) -> None:
