@@ -218,15 +218,7 @@ def parse_exercise(table: Any, at: Location, rules: Rules, label: str) -> Exerci
 
     Own exercises without a `default` get 3 × 10 reps or 3 × 30 s holds, marked ours.
     """
-    where = f"{rules.exercises_file}{label}"
-    if not isinstance(table, dict):
-        raise CatalogError(f"{where}: expected a table", at)
-    exercise_id = get(table, "id", str, where, at)
-    where = f"{rules.exercises_file}exercise {exercise_id!r}"
-    if rules.own and not _OWN_ID.match(exercise_id):
-        raise CatalogError(
-            f"{where}: an id is lowercase letters, digits and hyphens (like 'front-squat')", (*at, "id")
-        )
+    exercise_id, where = _entry_id(table, at, "exercise", rules.exercises_file, label, rules.own)
     reject_unknown(table, _OWN_EXERCISE_KEYS if rules.own else _EXERCISE_KEYS, where, at)
     try:
         kind = Kind(get(table, "kind", str, where, at))
@@ -266,15 +258,7 @@ def parse_program(
     table: Any, at: Location, exercises: Mapping[str, Exercise], rules: Rules, label: str
 ) -> Program:
     """Build one Program from its `[[program]]` table, checking every item against `exercises`."""
-    where = f"{rules.programs_file}{label}"
-    if not isinstance(table, dict):
-        raise CatalogError(f"{where}: expected a table", at)
-    program_id = get(table, "id", str, where, at)
-    where = f"{rules.programs_file}program {program_id!r}"
-    if rules.own and not _OWN_ID.match(program_id):
-        raise CatalogError(
-            f"{where}: an id is lowercase letters, digits and hyphens (like 'my-plan')", (*at, "id")
-        )
+    program_id, where = _entry_id(table, at, "program", rules.programs_file, label, rules.own)
     reject_unknown(table, {"id", "name", "description", "sources", "day"}, where, at)
     days = []
     for day_index, day_table in enumerate(table_list(table, "day", where, at)):
@@ -318,6 +302,20 @@ def parse_program(
         sources=strings(table, "sources", where, at, optional),
         own=rules.own,
     )
+
+
+def _entry_id(table: Any, at: Location, what: str, file: str, label: str, own: bool) -> tuple[str, str]:
+    """The id of an [[exercise]] or [[program]] table and the words that name it in messages."""
+    where = f"{file}{label}"
+    if not isinstance(table, dict):
+        raise CatalogError(f"{where}: expected a table", at)
+    entry_id = get(table, "id", str, where, at)
+    where = f"{file}{what} {entry_id!r}"
+    if own and not _OWN_ID.match(entry_id):
+        raise CatalogError(
+            f"{where}: an id is lowercase letters, digits and hyphens (like 'front-squat')", (*at, "id")
+        )
+    return entry_id, where
 
 
 def parse_prescription(table: dict[str, Any], kind: Kind, where: str, at: Location = ()) -> Prescription:
