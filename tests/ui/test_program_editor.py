@@ -246,3 +246,31 @@ async def test_archiving_an_own_exercise_hides_it_from_pickers_but_keeps_its_pro
         # Today still runs the program that uses it, and `t` would time it.
         assert [s.exercise_id for s in app.screen.checklist.slots] == ["wall-sit", "wall-sit"]
     assert stored_catalog(db_path).exercise("wall-sit").archived
+
+
+async def test_an_own_hold_runs_on_the_hold_timer_and_is_logged(make_app, db_path: Path, clock, tmp_path: Path) -> None:
+    from runstrong.programs_command import add_routine
+    from runstrong.screens.hold_timer import HoldTimerScreen
+
+    routine = tmp_path / "mine.toml"
+    routine.write_text(
+        '[[exercise]]\nid = "wall-sit"\nname = "Wall sit"\nkind = "hold"\nper_side = false\ncategory = "legs"\n\n'
+        '[[program]]\nid = "walls"\nname = "Walls"\n\n[[program.day]]\nname = "A"\n'
+        'items = [{ exercise = "wall-sit", sets = 1, hold_s = 40, hold_s_max = 60 }]\n'
+    )
+    add_routine(db_path, str(routine), False)
+    app = make_app(settings={"program_id": "walls", "lead_s": "0"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        timer = app.screen
+        assert isinstance(timer, HoldTimerScreen)
+        clock.advance(40)
+        timer.poll()
+        await pilot.pause()
+    store = Store.open(db_path)
+    try:
+        held = store.exercise_sets("wall-sit")
+    finally:
+        store.close()
+    # The hold runs to the bottom of the range, 40 s, and is logged as held.
+    assert [(s.hold_s, s.side) for s in held] == [(40, None)]
