@@ -190,3 +190,23 @@ def test_a_listing_of_a_file_that_is_not_a_database_is_exit_1_untouched(tmp_path
     status, out, err = run_main(["programs", "--db", str(notes)], capsys)
     assert (status, out) == (1, "") and err == f"runstrong: {notes}: not a SQLite database; runstrong left it untouched\n"
     assert notes.read_text() == "squats on monday\n" and [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_program_and_day_open_today_on_them_and_stick(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from runstrong.app import RunStrongApp
+
+    run_main(["programs", "add", write(tmp_path, "mine.toml", ROUTINE), "--db", str(db_path)], capsys)
+    started: list[RunStrongApp] = []
+    monkeypatch.setattr(RunStrongApp, "run", lambda self: started.append(self))
+    status, _, err = run_main(["--db", str(db_path), "--program", "rack-day", "--day", "HEAVY"], capsys)
+    assert (status, err) == (0, "")
+    (app,) = started
+    assert app.current_program().id == "rack-day"
+    assert app.next_day_index(app.current_program(), None) == 0
+    store = Store.open(db_path)
+    try:
+        assert store.settings()["program_id"] == "rack-day"  # followed from now on
+    finally:
+        store.close()
