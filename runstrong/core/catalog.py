@@ -279,6 +279,11 @@ def parse_program(
             item_where = f"{item_where} ({exercise_id})"
             if exercise_id not in exercises:
                 raise CatalogError(f"{item_where}: unknown exercise id {exercise_id!r}", (*item_at, "exercise"))
+            if any(done.exercise_id == exercise_id for done in items):
+                # Today numbers an exercise's sets within a day; two items would both have a set 1.
+                raise CatalogError(
+                    f"{item_where}: {exercise_id!r} is in this day already; give that item more sets", (*item_at, "exercise")
+                )
             exercise = exercises[exercise_id]
             # Jumps go first while the legs are fresh; after heavy sets they turn sloppy (seed 001).
             # Enforced on our programs; a runner's own routine is theirs to order.

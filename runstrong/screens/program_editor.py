@@ -172,7 +172,7 @@ class ProgramEditorScreen(Screen[str | None]):
                 index = self.draft.add_item(day, item, new)
                 self._changed(self._row_of(day, index))
 
-        self._item_form(f"Add to {self.draft.days[day].name}", None, added)
+        self._item_form(f"Add to {self.draft.days[day].name}", None, added, day)
 
     def action_edit(self) -> None:
         current = self._current()
@@ -196,12 +196,13 @@ class ProgramEditorScreen(Screen[str | None]):
                 self.draft.replace_item(day, item, new)
                 self._changed(self._row_of(day, item))
 
-        self._item_form(f"{self.draft.days[day].name}, exercise {item + 1}", self.draft.days[day].items[item], changed)
+        self._item_form(f"{self.draft.days[day].name}, exercise {item + 1}", self.draft.days[day].items[item], changed, day)
 
-    def _item_form(self, title: str, item: ProgramItem | None, done) -> None:  # type: ignore[no-untyped-def]
+    def _item_form(self, title: str, item: ProgramItem | None, done, day: int) -> None:  # type: ignore[no-untyped-def]
         from runstrong.screens.program_item_form import ProgramItemScreen
 
-        self.app.push_screen(ProgramItemScreen(title, self.app.catalog, self.app.settings.unit, item), done)
+        others = frozenset(i.exercise_id for i in self.draft.days[day].items if i is not item)
+        self.app.push_screen(ProgramItemScreen(title, self.app.catalog, self.app.settings.unit, item, others), done)
 
     def action_remove(self) -> None:
         current = self._current()

@@ -39,12 +39,16 @@ class ProgramItemScreen(ModalScreen[ProgramItem | None]):
         Binding("ctrl+n", "new_exercise", "New exercise", id="item.new_exercise", tooltip="Make an exercise of your own"),
     ]
 
-    def __init__(self, title: str, catalog: Catalog, unit: Unit, item: ProgramItem | None = None) -> None:
+    def __init__(
+        self, title: str, catalog: Catalog, unit: Unit, item: ProgramItem | None = None, others: frozenset[str] = frozenset()
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.title_text = title
         self.catalog = catalog
         self.unit = unit
         self.item = item
+        self.others = others
+        """Exercise ids of the day's other items: an exercise is in a day once."""
 
     def compose(self) -> ComposeResult:
         item = self.item
@@ -106,6 +110,9 @@ class ProgramItemScreen(ModalScreen[ProgramItem | None]):
         exercise = self._exercise()
         if exercise is None:
             show_problem(self, "exercise", "No such exercise (or several match): pick one from the suggestions, or ctrl+n for a new one")
+            return
+        if exercise.id in self.others:
+            show_problem(self, "exercise", f"{printable(exercise.name)} is in this day already: give that item more sets")
             return
         try:
             prescription = parse_prescription_fields(

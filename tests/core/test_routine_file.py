@@ -105,6 +105,7 @@ BAD = [
     (('name = "Heavy"', 'nam = "Heavy"'), 23, "missing 'name'"),  # the day's header
     (('description = "Front', 'descripton = "Front'), 21, "unknown key(s) descripton"),
     (("rest_s = 120", "rest = 120"), 26, "unknown key(s) rest"),
+    (('"side-plank", sets = 2', '"wall-sit", sets = 2'), 28, "'wall-sit' is in this day already"),
     (('per_side = false\ncategory = "legs"\n\n[[program]]', 'per_side = "no"\ncategory = "legs"\n\n[[program]]'), 15, "'per_side' should be bool"),
     (('id = "rack-day"', 'id = "Rack Day"'), 19, "lowercase letters, digits and hyphens"),
     (("[[program.day]]\nname = \"Light\"", "[[program.day]]\nname = \"heavy\""), 32, "two days have this name"),

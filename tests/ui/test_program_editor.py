@@ -92,6 +92,14 @@ async def test_make_an_exercise_and_a_program_then_train_it(make_app, db_path: P
         await save(pilot)
         assert isinstance(app.screen, ProgramEditorScreen)
         assert editor_rows(app) == ["Day 1  1 exercise", "  Front squat  3 × 8–12 @ 40 kg  rest 2 min  (own)"]
+        # An exercise is in a day once: a second front squat is refused at the exercise field.
+        await pilot.press("a")
+        await type_into(pilot, "#exercise-input", "front squat")
+        await type_into(pilot, "#amount-input", "5")
+        await save(pilot)
+        assert "Front squat is in this day already" in str(app.screen.query_one("#exercise-error", Label).render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, ProgramEditorScreen) and len(editor_rows(app)) == 2
 
         # A second day with a packaged hold, then name the program and save.
         await pilot.press("d")
