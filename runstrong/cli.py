@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from runstrong import __version__
-from runstrong.core.catalog import load_catalog
 from runstrong.core.clock import SystemClock
 from runstrong.core.durations import ACCEPTED
 from runstrong.errors import UsageError
@@ -141,7 +140,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "timer":
         from runstrong.quick_timer import quick_timer_from_args
 
-        quick = quick_timer_from_args(args, load_catalog())
+        # Own exercises too: `--exercise "wall sit"` logs under the runner's own exercise.
+        quick = quick_timer_from_args(args, Store.read_catalog(path))
     store, RunStrongApp = open_store_importing_app(path)
     try:
         start_day = follow_program(store, args.program, args.day) if args.program is not None else None

@@ -210,3 +210,14 @@ def test_program_and_day_open_today_on_them_and_stick(
         assert store.settings()["program_id"] == "rack-day"  # followed from now on
     finally:
         store.close()
+
+
+def test_the_quick_timer_finds_an_own_hold(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from runstrong.cli import build_parser
+    from runstrong.quick_timer import quick_timer_from_args
+
+    wall = '[[exercise]]\nid = "wall-sit"\nname = "Wall sit"\nkind = "hold"\nper_side = false\ncategory = "legs"\n'
+    run_main(["programs", "add", write(tmp_path, "wall.toml", wall), "--db", str(db_path)], capsys)
+    args = build_parser().parse_args(["timer", "45s", "--exercise", "wall sit"])
+    quick = quick_timer_from_args(args, Store.read_catalog(db_path))
+    assert (quick.exercise_id, quick.exercise, quick.plan.hold_s) == ("wall-sit", "Wall sit", 45)
