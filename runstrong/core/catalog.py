@@ -309,6 +309,24 @@ def parse_program(
     )
 
 
+def free_id(name: str, taken: Iterable[str], fallback: str) -> str:
+    """An own id made from `name` that is not in `taken`: "Rack day" -> "rack-day", then
+    "rack-day-2", ... Lowercase letters, digits and hyphens (the own-id rule), at most 60 long;
+    `fallback` when the name has none of those ("!!!")."""
+    base = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:60].strip("-") or fallback
+    taken = set(taken)
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def is_own_id(text: str) -> bool:
+    """Whether `text` may be an own exercise's or program's id."""
+    return bool(_OWN_ID.match(text))
+
+
 def _entry_id(table: Any, at: Location, what: str, file: str, label: str, own: bool) -> tuple[str, str]:
     """The id of an [[exercise]] or [[program]] table and the words that name it in messages."""
     where = f"{file}{label}"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from runstrong.core.catalog import OWN, Catalog, CatalogError, parse_exercise
+from runstrong.core.catalog import OWN, Catalog, CatalogError, free_id, parse_exercise
 from runstrong.core.models import Exercise, Kind
-from runstrong.core.program_draft import FieldProblem, parse_prescription_fields, slug
+from runstrong.core.program_draft import FieldProblem, parse_prescription_fields
 from runstrong.core.routine_file import check_name_free, check_programs_still_fit, prescription_table
 from runstrong.core.settings import Unit
 
@@ -31,7 +31,7 @@ def exercise_from_fields(
     """
     if not name.strip():
         raise FieldProblem("name", "An exercise needs a name")
-    new_id = exercise_id or slug(name, catalog.exercises, "exercise")
+    new_id = exercise_id or free_id(name, catalog.exercises, "exercise")
     try:
         check_name_free("exercise", new_id, name, catalog.exercises.values())
     except CatalogError:

@@ -12,24 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from runstrong.core.catalog import MAX_SETS, OWN, Catalog, CatalogError, parse_prescription, parse_program
+from runstrong.core.catalog import MAX_SETS, OWN, Catalog, CatalogError, free_id, parse_prescription, parse_program
 from runstrong.core.durations import DurationError, parse_duration
 from runstrong.core.models import Exercise, Prescription, Program, ProgramDay, ProgramItem
 from runstrong.core.routine_file import check_name_free, program_table
 from runstrong.core.set_input import MAX_HOLD_S, MAX_REPS, InputProblem, parse_load, parse_reps
 from runstrong.core.settings import Unit, format_load
-
-
-def slug(name: str, taken: Iterable[str], fallback: str) -> str:
-    """An id made from `name` that is not in `taken`: "Rack day" -> "rack-day", then
-    "rack-day-2", ... Lowercase letters, digits and hyphens (the own-id rule), at most 60 long."""
-    base = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:60].strip("-") or fallback
-    taken = set(taken)
-    candidate, number = base, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{base}-{number}"
-    return candidate
 
 
 def free_name(name: str, taken: Iterable[str]) -> str:
@@ -157,7 +145,7 @@ class ProgramDraft:
         name = self.name.strip()
         if not name:
             raise CatalogError("A program needs a name")
-        program_id = self.program_id or slug(name, (p.id for p in catalog.programs), "program")
+        program_id = self.program_id or free_id(name, (p.id for p in catalog.programs), "program")
         if not self.days:
             raise CatalogError("A program needs at least one day")
         for day in self.days:

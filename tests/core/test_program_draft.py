@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runstrong.core.catalog import Catalog, CatalogError, load_catalog
+from runstrong.core.catalog import Catalog, CatalogError, free_id, load_catalog
 from runstrong.core.exercise_form import exercise_from_fields
 from runstrong.core.models import Kind, Prescription, ProgramItem
 from runstrong.core.program_draft import (
@@ -15,7 +15,6 @@ from runstrong.core.program_draft import (
     free_name,
     parse_prescription_fields,
     prescription_fields,
-    slug,
 )
 from runstrong.core.settings import Unit
 
@@ -25,11 +24,11 @@ def catalog() -> Catalog:
     return load_catalog()
 
 
-def test_slug_and_free_name() -> None:
-    assert slug("Rack day!", [], "program") == "rack-day"
-    assert slug("Rack day", ["rack-day", "rack-day-2"], "program") == "rack-day-3"
-    assert slug("Übung ½", [], "exercise") == "bung"  # only a-z, 0-9 and hyphens survive
-    assert slug("!!!", [], "exercise") == "exercise"
+def test_free_id_and_free_name() -> None:
+    assert free_id("Rack day!", [], "program") == "rack-day"
+    assert free_id("Rack day", ["rack-day", "rack-day-2"], "program") == "rack-day-3"
+    assert free_id("Übung ½", [], "exercise") == "bung"  # only a-z, 0-9 and hyphens survive
+    assert free_id("!!!", [], "exercise") == "exercise"
     assert free_name("My program", ["my PROGRAM", "My program 2"]) == "My program 3"
 
 
