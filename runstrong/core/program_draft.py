@@ -140,11 +140,11 @@ class ProgramDraft:
         """The checked own program (a new id from the name when it has none yet).
 
         CatalogError, with a message for the runner, when the name is empty or taken (ignoring
-        case), a day has no items, or an item does not fit its exercise.
+        case; `at` is ("name",) for those), a day has no items, or an item does not fit its exercise.
         """
         name = self.name.strip()
         if not name:
-            raise CatalogError("A program needs a name")
+            raise CatalogError("A program needs a name", ("name",))
         program_id = self.program_id or free_id(name, (p.id for p in catalog.programs), "program")
         if not self.days:
             raise CatalogError("A program needs at least one day")
@@ -159,7 +159,7 @@ class ProgramDraft:
             sources=self.sources,
             own=True,
         )
-        check_name_free("program", program_id, name, catalog.programs)
+        check_name_free("program", program_id, name, catalog.programs, at=("name",))
         # Through the routine-file validator, so the editor can save nothing a file could not hold.
         return parse_program(program_table(draft), (), catalog.exercises, OWN, "program")
 

@@ -245,11 +245,11 @@ class ProgramEditorScreen(Screen[str | None]):
         try:
             program = self.draft.finish(self.app.catalog)
         except CatalogError as error:
-            message = str(error)
-            if "name" in message and "taken" in message or "needs a name" in message:
-                show_problem(self, "name", message.split(": ", 1)[-1] if "taken" in message else message)
+            if error.at == ("name",):
+                message = str(error).split(": ", 1)[-1]  # "program 'x': the name ..." -> "the name ..."
+                show_problem(self, "name", message[:1].upper() + message[1:])
             else:
-                self.app.notify(message, title="Not saved", severity="error", timeout=8)
+                self.app.notify(str(error), title="Not saved", severity="error", timeout=8)
             return
         try:
             self.app.store.save_program(program)

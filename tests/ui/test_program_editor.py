@@ -282,3 +282,18 @@ async def test_an_own_hold_runs_on_the_hold_timer_and_is_logged(make_app, db_pat
         store.close()
     # The hold runs to the bottom of the range, 40 s, and is logged as held.
     assert [(s.hold_s, s.side) for s in held] == [(40, None)]
+
+
+async def test_a_copy_saved_from_the_palette_is_followed_on_today(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Duplicate program: Six key")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgramEditorScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert "Six key exercises (copy)" in title(app)
+    assert stored_catalog(db_path).program("six-key-exercises-copy").own
