@@ -15,9 +15,10 @@ from textual.screen import Screen
 from runstrong.core.catalog import Catalog, default_rest_s
 from runstrong.core.clock import Clock, SystemClock
 from runstrong.core.models import Exercise, Program, Session, SetLog
-from runstrong.core.text import printable
 from runstrong.core.settings import Settings
+from runstrong.core.text import printable
 from runstrong.store import Store, StoreError
+from runstrong.widgets.markup_safe import as_markup
 
 if TYPE_CHECKING:
     from runstrong.quick_timer import QuickLog, QuickTimer
@@ -138,7 +139,7 @@ class RunStrongApp(App[None]):
     async def choose_program(self, program_id: str) -> bool:
         if not self.update_settings(replace(self.settings, program_id=program_id)):
             return False
-        self.notify(f"Following {self.catalog.program(program_id).name}", timeout=3)
+        self.notify(f"Following {as_markup(self.catalog.program(program_id).name)}", timeout=3)
         return True
 
     def action_settings(self) -> None:
@@ -194,7 +195,7 @@ class RunStrongApp(App[None]):
         seconds = default_rest_s(exercise, today.prescriptions.get(exercise.id))
         rest_bar = today.rest_bar
         if seconds > 0:
-            rest_bar.start(seconds, f"after {exercise.name} set {set_log.set_no}")
+            rest_bar.start(seconds, f"after {as_markup(exercise.name)} set {set_log.set_no}")
         else:
             rest_bar.stop()
 
@@ -322,27 +323,27 @@ class RunStrongApp(App[None]):
         catalog = self.catalog
         for program in catalog.pickable_programs():
             yield SystemCommand(
-                f"Program: {printable(program.name)}",
-                f"Follow {printable(program.name)} on Today",
+                f"Program: {as_markup(program.name)}",
+                f"Follow {as_markup(program.name)} on Today",
                 partial(self._palette_program, program.id),
             )
         for exercise in catalog.pickable_exercises():
             yield SystemCommand(
-                f"Exercise: {printable(exercise.name)}",
+                f"Exercise: {as_markup(exercise.name)}",
                 f"{exercise.category}: muscles, why it helps, form cues",
                 partial(self.show_exercise, exercise.id),
             )
         yield SystemCommand("New program", "Make a program of your own in the program editor", partial(self.edit_program, None))
         yield SystemCommand("New exercise", "Make an exercise of your own", partial(self.edit_exercise, None))
         for program in catalog.programs:
-            name = printable(program.name)
+            name = as_markup(program.name)
             if program.own:
                 yield SystemCommand(f"Edit program: {name}", "Change days, exercises, sets and reps", partial(self.edit_program, program))
             if not program.archived:
                 yield SystemCommand(f"Duplicate program: {name}", "An own copy to change", partial(self.edit_program, program, duplicate=True))
         for exercise in catalog.exercises.values():
             if exercise.own:
-                yield SystemCommand(f"Edit exercise: {printable(exercise.name)}", "Change or archive your exercise", partial(self.edit_exercise, exercise))
+                yield SystemCommand(f"Edit exercise: {as_markup(exercise.name)}", "Change or archive your exercise", partial(self.edit_exercise, exercise))
 
     # -- own programs and exercises ----------------------------------------------------------
 

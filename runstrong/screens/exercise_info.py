@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from runstrong.core.models import Exercise, Prescription
-from runstrong.core.text import printable
+from runstrong.widgets.markup_safe import as_markup
 
 SOURCE_NAMES = {
     "000": "The strength movements every runner should be doing",
@@ -32,21 +31,21 @@ class ExerciseInfoScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         ex = self.exercise
         # Own exercises' text comes from the runner: escaped, so "[" is text, not markup.
-        name, why = escape(printable(ex.name)), escape(printable(ex.why))
+        name, why = as_markup(ex.name), as_markup(ex.why)
         with VerticalScroll(classes="dialog", id="info-dialog"):
             yield Label(f"[b]{name}[/b]  ·  {ex.prescription_label(self.prescription)}", classes="dialog-title")
             if ex.muscles:
-                yield Static(f"[b]Muscles[/b]  {escape(printable(', '.join(ex.muscles)))}")
+                yield Static(f"[b]Muscles[/b]  {as_markup(', '.join(ex.muscles))}")
             if ex.why:
                 yield Static(f"[b]Why runners do it[/b]\n{why}", classes="info-why")
             if ex.cues:
-                cues = "\n".join(f" • {escape(printable(cue))}" for cue in ex.cues)
+                cues = "\n".join(f" • {as_markup(cue)}" for cue in ex.cues)
                 yield Static(f"[b]Form cues[/b]\n{cues}", classes="info-cues")
             if ex.notes:
-                yield Static(f"[b]Your notes[/b]\n{escape(printable(ex.notes))}", classes="info-cues")
+                yield Static(f"[b]Your notes[/b]\n{as_markup(ex.notes)}", classes="info-cues")
             if ex.sources:
                 sources = "; ".join(SOURCE_NAMES.get(source, source) for source in ex.sources)
-                yield Static(f"[dim]From: {escape(sources)}[/dim]", classes="info-source")
+                yield Static(f"[dim]From: {as_markup(sources)}[/dim]", classes="info-source")
             elif ex.own:
                 yield Static("[dim]Your own exercise[/dim]", classes="info-source")
             yield Label("[dim]escape closes[/dim]")

@@ -40,6 +40,7 @@ from runstrong.core.holdclock import (
 from runstrong.core.models import Side
 from runstrong.core.set_input import MAX_HOLD_S
 from runstrong.widgets.key_bar import KeyBar
+from runstrong.widgets.markup_safe import as_markup
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -147,7 +148,7 @@ class HoldTimerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="timer-header"):
-            yield Label(f"[b]{self.exercise}[/b]", id="timer-exercise")
+            yield Label(f"[b]{as_markup(self.exercise)}[/b]", id="timer-exercise")
             yield Label(id="timer-set")
         with Vertical(id="timer-face"):
             yield Label(id="timer-phase")

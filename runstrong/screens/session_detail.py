@@ -31,6 +31,7 @@ from runstrong.store import StoreError
 from runstrong.widgets.history_table import DASH, totals_line
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.list_table import ListTable
+from runstrong.widgets.markup_safe import as_markup
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -169,7 +170,7 @@ class SessionDetailScreen(Screen[None]):
                 return
             self.undo_log.record(SetEdited(logged))
             self.load()
-            self.app.notify(f"Saved {exercise.name} set {logged.set_no}", timeout=2)
+            self.app.notify(f"Saved {as_markup(exercise.name)} set {logged.set_no}", timeout=2)
 
         self.app.push_screen(EditSetScreen(exercise, logged, self.app.settings.unit), save)
 
@@ -189,7 +190,7 @@ class SessionDetailScreen(Screen[None]):
                 return
             self.undo_log.record(SetDeleted(logged))
             self.load()
-            self.app.notify(f"Deleted {logged.exercise} set {logged.set_no}{side} · u undoes", timeout=4)
+            self.app.notify(f"Deleted {as_markup(logged.exercise)} set {logged.set_no}{side} · u undoes", timeout=4)
 
         self.app.push_screen(
             ConfirmScreen(f"Delete {logged.exercise} set {logged.set_no}{side}?", "u brings it back."), answer

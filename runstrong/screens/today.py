@@ -21,6 +21,7 @@ from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.rest_bar import RestBar
 from runstrong.widgets.set_checklist import SetChecklist, Slot
+from runstrong.widgets.markup_safe import as_markup
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -135,7 +136,7 @@ class TodayScreen(Screen[None]):
         checklist.cursor = 0
         checklist.show(slots, self.prescriptions)
         checklist.cursor = cursor if same_session and cursor < len(slots) else checklist.first_open()
-        self.query_one("#session-title", Label).update(f"[b]{program.name}[/b] · {self.day.name}")
+        self.query_one("#session-title", Label).update(f"[b]{as_markup(program.name)}[/b] · {as_markup(self.day.name)}")
         self.query_one("#session-date", Label).update(self.app.clock.now().strftime("%a %d %b"))
         self.update_summary()
         self._mark_seen()
@@ -218,7 +219,7 @@ class TodayScreen(Screen[None]):
         exercise = self.app.catalog.exercise(slot.exercise_id)
         side = f" · {slot.side.value}" if slot.side else ""
         hint = " · t starts the timer" if exercise.is_timed else ""
-        self.query_one("#set-detail", Label).update(f"{exercise.name} · set {slot.set_no}{side}{hint}")
+        self.query_one("#set-detail", Label).update(f"{as_markup(exercise.name)} · set {slot.set_no}{side}{hint}")
 
     # -- changes ---------------------------------------------------------------------------
 
@@ -281,7 +282,7 @@ class TodayScreen(Screen[None]):
                 self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
                 return
             self._show_change(index, previous, new)
-            self.app.notify(f"Saved {exercise.name} set {slot.set_no}", timeout=2)
+            self.app.notify(f"Saved {as_markup(exercise.name)} set {slot.set_no}", timeout=2)
 
         from runstrong.screens.edit_set import EditSetScreen
 
@@ -301,7 +302,7 @@ class TodayScreen(Screen[None]):
             return
         exercise = self.app.catalog.exercise(slot.exercise_id)
         if slot.target_hold_s is None:
-            self.app.notify(f"{exercise.name} is counted in reps, not timed", severity="warning", timeout=3)
+            self.app.notify(f"{as_markup(exercise.name)} is counted in reps, not timed", severity="warning", timeout=3)
             return
         self.app.open_hold_for_set(self, self.checklist.cursor)
 

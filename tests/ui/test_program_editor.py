@@ -297,3 +297,36 @@ async def test_a_copy_saved_from_the_palette_is_followed_on_today(make_app, db_p
         assert isinstance(app.screen, TodayScreen)
         assert "Six key exercises (copy)" in title(app)
     assert stored_catalog(db_path).program("six-key-exercises-copy").own
+
+
+async def test_a_name_that_looks_like_markup_is_shown_as_typed(make_app, db_path: Path, tmp_path: Path) -> None:
+    from runstrong.programs_command import add_routine
+    from runstrong.screens.exercise_info import ExerciseInfoScreen
+
+    routine = tmp_path / "odd.toml"
+    routine.write_text(
+        '[[exercise]]\nid = "odd-press"\nname = "Press [/b] [b]x\\u001b[2J"\nkind = "reps"\nper_side = false\n'
+        'category = "upper body"\nnotes = "[/]"\n\n'
+        '[[program]]\nid = "odd"\nname = "Odd [/] day"\n\n[[program.day]]\nname = "A [/i]"\n'
+        'items = [{ exercise = "odd-press", sets = 2, reps = 5 }]\n'
+    )
+    add_routine(db_path, str(routine), False)
+    app = make_app(settings={"program_id": "odd"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Press [/b] [b]x[2J" in str(app.screen.query_one("#set-detail", Label).render())
+        await pilot.press("space")  # the rest bar names the exercise
+        await pilot.pause()
+        assert "after Press [/b] [b]x[2J set 1" in str(app.screen.rest_bar.query_one("#rest-label", Label).render())
+        await pilot.press("i")
+        assert isinstance(app.screen, ExerciseInfoScreen)
+        await pilot.press("escape", "p")
+        await pilot.press("e")
+        assert isinstance(app.screen, ProgramEditorScreen)
+        assert editor_rows(app)[1] == "  Press [/b] [b]x[2J  2 × 5  (own)"
+        await pilot.press("escape")
+        await pilot.press("escape", "ctrl+p")
+        await pilot.press(*"Exercise: Press")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.press("h")
+        await pilot.pause()
