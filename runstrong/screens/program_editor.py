@@ -65,9 +65,16 @@ class ProgramEditorScreen(Screen[str | None]):
         with Horizontal(id="editor-header"):
             yield Label(self.title_text, id="editor-title", markup=False)
             yield Label("shift+↑↓ move · ? all keys", id="editor-hint")
-        yield Label("Name", classes="field-label", id="name-label")
-        yield Input(printable(self.draft.name), id="name-input", compact=True)
+        with Horizontal(classes="editor-field"):
+            yield Label("Name", classes="editor-field-label")
+            yield Input(printable(self.draft.name), id="name-input", compact=True)
         yield Label("", id="name-error", classes="field-error", markup=False)
+        with Horizontal(classes="editor-field"):
+            yield Label("About", classes="editor-field-label")
+            yield Input(
+                printable(self.draft.description), id="description-input", compact=True,
+                placeholder="optional: what it is for, shown in the program list",
+            )
         yield OptionList(id="editor-rows")
         yield Label("", id="editor-detail", markup=False)
         yield KeyBar(compact=True, show_command_palette=False)
@@ -237,7 +244,14 @@ class ProgramEditorScreen(Screen[str | None]):
             self.draft.name = event.value
             self.changed = True
 
+    @on(Input.Changed, "#description-input")
+    def _description_typed(self, event: Input.Changed) -> None:
+        if event.value != self.draft.description:
+            self.draft.description = event.value
+            self.changed = True
+
     @on(Input.Submitted, "#name-input")
+    @on(Input.Submitted, "#description-input")
     def _name_done(self) -> None:
         self.rows.focus()
 

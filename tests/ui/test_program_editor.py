@@ -116,6 +116,7 @@ async def test_make_an_exercise_and_a_program_then_train_it(make_app, db_path: P
         await pilot.press("enter")
         assert editor_rows(app)[2:] == ["Core  1 exercise", "  Side plank  2 × 30–45 s each side"]
         await type_into(pilot, "#name-input", "Rack day")
+        await type_into(pilot, "#description-input", "Front squats while the rack is free")
         await pilot.press("ctrl+s")
         await pilot.pause()
 
@@ -123,6 +124,7 @@ async def test_make_an_exercise_and_a_program_then_train_it(make_app, db_path: P
         assert isinstance(app.screen, TodayScreen)
         program = stored_catalog(db_path).program("rack-day")
         assert program.own and [d.name for d in program.days] == ["Day 1", "Core"]
+        assert program.description == "Front squats while the rack is free"
         assert program.days[0].items == (
             ProgramItem("front-squat", Prescription(sets=3, reps=8, reps_max=12, load_kg=40.0, rest_s=120)),
         )
