@@ -43,6 +43,22 @@ async def save(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+def add_walls(db_path: Path, tmp_path: Path, item: str) -> None:
+    """Store, through `programs add`, an own hold "Wall sit" and a program "Walls" doing `item`."""
+    add_file(db_path, tmp_path, WALL_SIT + f'\n[[program]]\nid = "walls"\nname = "Walls"\n\n[[program.day]]\nname = "A"\nitems = [{item}]\n')
+
+
+def add_file(db_path: Path, tmp_path: Path, text: str) -> None:
+    from runstrong.programs_command import add_routine
+
+    routine = tmp_path / "routine.toml"
+    routine.write_text(text, encoding="utf-8")
+    add_routine(db_path, str(routine), False)
+
+
+WALL_SIT = '[[exercise]]\nid = "wall-sit"\nname = "Wall sit"\nkind = "hold"\nper_side = false\ncategory = "legs"\n'
+
+
 def editor_rows(app) -> list[str]:  # type: ignore[no-untyped-def]
     rows = app.screen.query_one("#editor-rows", OptionList)
     return [str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count)]
@@ -234,15 +250,7 @@ async def test_program_and_day_given_at_start(make_app, db_path: Path) -> None:
 
 
 async def test_archiving_an_own_exercise_hides_it_from_pickers_but_keeps_its_program(make_app, db_path: Path, tmp_path: Path) -> None:
-    from runstrong.programs_command import add_routine
-
-    routine = tmp_path / "mine.toml"
-    routine.write_text(
-        '[[exercise]]\nid = "wall-sit"\nname = "Wall sit"\nkind = "hold"\nper_side = false\ncategory = "legs"\n\n'
-        '[[program]]\nid = "walls"\nname = "Walls"\n\n[[program.day]]\nname = "A"\n'
-        'items = [{ exercise = "wall-sit", sets = 2, hold_s = 40 }]\n'
-    )
-    add_routine(db_path, str(routine), False)
+    add_walls(db_path, tmp_path, '{ exercise = "wall-sit", sets = 2, hold_s = 40 }')
     app = make_app(settings={"program_id": "walls"})
     async with app.run_test(size=(80, 24)) as pilot:
         assert "Walls" in title(app)
@@ -259,16 +267,9 @@ async def test_archiving_an_own_exercise_hides_it_from_pickers_but_keeps_its_pro
 
 
 async def test_an_own_hold_runs_on_the_hold_timer_and_is_logged(make_app, db_path: Path, clock, tmp_path: Path) -> None:
-    from runstrong.programs_command import add_routine
     from runstrong.screens.hold_timer import HoldTimerScreen
 
-    routine = tmp_path / "mine.toml"
-    routine.write_text(
-        '[[exercise]]\nid = "wall-sit"\nname = "Wall sit"\nkind = "hold"\nper_side = false\ncategory = "legs"\n\n'
-        '[[program]]\nid = "walls"\nname = "Walls"\n\n[[program.day]]\nname = "A"\n'
-        'items = [{ exercise = "wall-sit", sets = 1, hold_s = 40, hold_s_max = 60 }]\n'
-    )
-    add_routine(db_path, str(routine), False)
+    add_walls(db_path, tmp_path, '{ exercise = "wall-sit", sets = 1, hold_s = 40, hold_s_max = 60 }')
     app = make_app(settings={"program_id": "walls", "lead_s": "0"})
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t")
@@ -302,17 +303,15 @@ async def test_a_copy_saved_from_the_palette_is_followed_on_today(make_app, db_p
 
 
 async def test_a_name_that_looks_like_markup_is_shown_as_typed(make_app, db_path: Path, tmp_path: Path) -> None:
-    from runstrong.programs_command import add_routine
     from runstrong.screens.exercise_info import ExerciseInfoScreen
 
-    routine = tmp_path / "odd.toml"
-    routine.write_text(
+    add_file(
+        db_path, tmp_path,
         '[[exercise]]\nid = "odd-press"\nname = "Press [/b] [b]x\\u001b[2J"\nkind = "reps"\nper_side = false\n'
         'category = "upper body"\nnotes = "[/]"\n\n'
         '[[program]]\nid = "odd"\nname = "Odd [/] day"\n\n[[program.day]]\nname = "A [/i]"\n'
-        'items = [{ exercise = "odd-press", sets = 2, reps = 5 }]\n'
+        'items = [{ exercise = "odd-press", sets = 2, reps = 5 }]\n',
     )
-    add_routine(db_path, str(routine), False)
     app = make_app(settings={"program_id": "odd"})
     async with app.run_test(size=(80, 24)) as pilot:
         assert "Press [/b] [b]x[2J" in str(app.screen.query_one("#set-detail", Label).render())
