@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     timer = commands.add_parser("timer", parents=[db], help="start a hold timer at once")
     timer.add_argument("duration", metavar="DURATION", help="hold length: 45, 45s, 1:30, 2m or 1m30s")
     timer.add_argument("--sides", action="store_true", help="hold each side (left, then right)")
-    timer.add_argument("--sets", type=int, default=1, metavar="N", help="number of sets (default 1)")
+    timer.add_argument("--sets", default="1", metavar="N", help="number of sets (default 1)")
     timer.add_argument("--rest", metavar="DURATION", default="0", help="rest between sets (default none)")
     timer.add_argument("--lead", metavar="DURATION", default=None, help="get-ready count (default: the Settings value, 5s)")
     timer.add_argument("--exercise", metavar="NAME", default=None, help="log under this exercise, e.g. plank")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from runstrong.core.catalog import Catalog
 from runstrong.core.catalog_json import exercise_json, program_json
+from runstrong.core.durations import format_duration
 from runstrong.core.models import Program
 from runstrong.core.routine_file import RoutineError, parse_routine, routine_toml
 from runstrong.core.text import printable
@@ -61,7 +62,7 @@ def show_text(catalog: Catalog, program_id: str, form: str) -> str:
         lines.append(f"{day.name}:")
         for item in day.items:
             exercise = catalog.exercise(item.exercise_id)
-            rest = f", rest {item.prescription.rest_s} s" if item.prescription.rest_s is not None else ""
+            rest = f", rest {format_duration(item.prescription.rest_s)}" if item.prescription.rest_s is not None else ""
             lines.append(f"  {exercise.name}  {exercise.prescription_label(item.prescription)}{rest}")
     return printable("\n".join(lines))
 

@@ -140,8 +140,8 @@ def test_listings_mark_own_entries(db_path: Path, tmp_path: Path, capsys: pytest
         {"exercise": "copenhagen-plank", "sets": 2, "hold_s": 20, "hold_s_max": 30},
     ]}]
     text = run_main(["programs", "show", "rack-day", "--db", str(db_path)], capsys)[1]
-    assert "Front squat  3 × 8–12 @ 40 kg, rest 120 s" in text
-    assert "Copenhagen plank  2 × 20–30 s each side" in text
+    assert "Front squat  3 × 8–12 @ 40 kg, rest 2:00" in text
+    assert "Copenhagen plank  2 × 0:20–0:30 each side" in text
 
 
 def test_listings_never_create_or_migrate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

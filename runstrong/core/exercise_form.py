@@ -8,7 +8,7 @@ from runstrong.core.catalog import OWN, Catalog, CatalogError, free_id, parse_ex
 from runstrong.core.models import Exercise, Kind
 from runstrong.core.program_draft import FieldProblem, parse_prescription_fields
 from runstrong.core.routine_file import check_name_free, check_programs_still_fit, prescription_table
-from runstrong.core.settings import Unit
+from runstrong.core.loads import Unit
 
 
 def exercise_from_fields(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
-from runstrong.core.settings import Unit, format_load
+from runstrong.core.durations import format_duration
+from runstrong.core.loads import Unit, format_load
 
 
 class Kind(StrEnum):
@@ -50,18 +52,18 @@ class Prescription:
     """Target load per set in kilograms; None when the runner picks it (or bodyweight)."""
 
     def label(self, per_side: bool, limb: str = "side") -> str:
-        """Short human form: "3 × 12", "3 × 8–12 @ 40 kg", "3 × 30–60 s each side", "3 × 10 each leg"."""
+        """Short human form: "3 × 12", "3 × 8–12 @ 40 kg", "3 × 0:30–1:00 each side", "3 × 10 each leg"."""
         if self.hold_s is not None:
-            amount = f"{_span(self.hold_s, self.hold_s_max)} s"
+            amount = _span(self.hold_s, self.hold_s_max, format_duration)
         else:
-            amount = _span(self.reps, self.reps_max) if self.reps is not None else ""
+            amount = _span(self.reps, self.reps_max, str) if self.reps is not None else ""
         suffix = f" each {limb}" if per_side else ""
         load = f" @ {format_load(self.load_kg, Unit.KG)}" if self.load_kg is not None else ""
         return f"{self.sets} × {amount}{suffix}{load}"
 
 
-def _span(low: int, high: int | None) -> str:
-    return f"{low}–{high}" if high is not None and high != low else str(low)
+def _span(low: int, high: int | None, shown: Callable[[int], str]) -> str:
+    return f"{shown(low)}–{shown(high)}" if high is not None and high != low else shown(low)
 
 
 @dataclass(frozen=True)

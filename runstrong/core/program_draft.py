@@ -17,7 +17,7 @@ from runstrong.core.durations import DurationError, parse_duration
 from runstrong.core.models import Exercise, Prescription, Program, ProgramDay, ProgramItem
 from runstrong.core.routine_file import check_name_free, program_table
 from runstrong.core.set_input import MAX_HOLD_S, MAX_REPS, InputProblem, parse_load, parse_reps
-from runstrong.core.settings import Unit, format_load
+from runstrong.core.loads import Unit, load_number
 
 
 def free_name(name: str, taken: Iterable[str]) -> str:
@@ -250,6 +250,6 @@ def prescription_fields(prescription: Prescription, unit: Unit) -> tuple[str, st
     else:
         low, high = prescription.reps or 0, prescription.reps_max
     amount = f"{low}-{high}" if high is not None else str(low)
-    load = "" if prescription.load_kg is None else format_load(prescription.load_kg, unit).removesuffix(f" {unit.value}")
+    load = "" if prescription.load_kg is None else load_number(prescription.load_kg, unit)
     rest = "" if prescription.rest_s is None else str(prescription.rest_s)
     return str(prescription.sets), amount, load, rest

@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-from enum import StrEnum
 
-KG_PER_LB = 0.45359237
-
-
-class Unit(StrEnum):
-    KG = "kg"
-    LB = "lb"
+# Loads live in core.loads; these names stay importable from here for the screens that use them.
+from runstrong.core.loads import KG_PER_LB, Unit, display_to_kg, format_load, kg_to_display  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -26,6 +21,8 @@ class Settings:
     bell: bool = True
     desktop_notice: bool = False
     """Also send an OSC 9 / OSC 777 desktop notification at the end of a hold."""
+    theme: str = "textual-dark"
+    """The Textual theme last chosen in the command palette; kept across restarts (ours)."""
 
     @classmethod
     def from_mapping(cls, values: dict[str, str]) -> Settings:
@@ -56,18 +53,3 @@ class Settings:
             out[key] = ("1" if value else "0") if isinstance(value, bool) else str(value)
         return out
 
-
-def kg_to_display(kg: float, unit: Unit) -> float:
-    return kg if unit is Unit.KG else kg / KG_PER_LB
-
-
-def display_to_kg(value: float, unit: Unit) -> float:
-    return value if unit is Unit.KG else value * KG_PER_LB
-
-
-def format_load(kg: float | None, unit: Unit) -> str:
-    if kg is None:
-        return ""
-    shown = kg_to_display(kg, unit)
-    text = f"{shown:.1f}".rstrip("0").rstrip(".")
-    return f"{text} {unit.value}"

@@ -19,7 +19,7 @@ from runstrong.core.catalog import CATEGORIES, Catalog
 from runstrong.core.exercise_form import exercise_from_fields
 from runstrong.core.models import Exercise, Kind
 from runstrong.core.program_draft import FieldProblem, prescription_fields
-from runstrong.core.settings import Unit
+from runstrong.core.loads import Unit
 from runstrong.core.text import printable
 from runstrong.screens.form_fields import field, show_problem, value_of
 from runstrong.store import StoreError

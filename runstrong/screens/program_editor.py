@@ -20,7 +20,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from runstrong.core.catalog import CatalogError
-from runstrong.core.durations import format_seconds
+from runstrong.core.durations import format_duration
 from runstrong.core.models import ProgramItem
 from runstrong.core.program_draft import ProgramDraft
 from runstrong.core.text import printable
@@ -108,7 +108,7 @@ class ProgramEditorScreen(Screen[str | None]):
                 "  ",
                 printable(exercise.name),
                 "  " + exercise.prescription_label(item.prescription),
-                (f"  rest {format_seconds(rest)}" if rest is not None else "", "dim"),
+                (f"  rest {format_duration(rest)}" if rest is not None else "", "dim"),
                 ("  (own)" if exercise.own else "", "dim"),
             )
             options.append(Option(line))

@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label
 from runstrong.core.catalog import Catalog
 from runstrong.core.models import Exercise, ProgramItem
 from runstrong.core.program_draft import FieldProblem, parse_prescription_fields, prescription_fields
-from runstrong.core.settings import Unit
+from runstrong.core.loads import Unit
 from runstrong.core.text import printable
 from runstrong.screens.form_fields import field, show_problem, value_of
 

@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from runstrong.core.catalog import Catalog
+from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, SetLog, Side
 from runstrong.core.plan import PlannedSet
 from runstrong.core.settings import Unit, format_load
@@ -43,7 +44,7 @@ def box_text(slot: Slot, unit: Unit) -> str:
     side = {Side.LEFT: "L ", Side.RIGHT: "R "}[slot.side] if slot.side else ""
     logged = slot if isinstance(slot, SetLog) else None
     if slot.target_hold_s is not None:
-        amount = f"{(logged.hold_s if logged and logged.hold_s else slot.target_hold_s)}s"
+        amount = format_duration(logged.hold_s if logged and logged.hold_s else slot.target_hold_s)
     else:
         reps = logged.reps if logged and logged.reps is not None else slot.target_reps
         amount = str(reps if reps is not None else "")

@@ -16,7 +16,7 @@ from runstrong.core.program_draft import (
     parse_prescription_fields,
     prescription_fields,
 )
-from runstrong.core.settings import Unit
+from runstrong.core.loads import Unit
 
 
 @pytest.fixture(scope="module")
@@ -130,9 +130,9 @@ def test_bad_item_fields_name_their_field(catalog: Catalog, fields: tuple[str, .
 
 
 def test_item_fields_round_trip_in_pounds(catalog: Catalog) -> None:
-    # 100 lb is 45.359 kg stored; shown again as 100.
+    # 100 lb is 100 × 0.45359237 = 45.359237 kg stored; shown again as 100.
     prescription = parse_prescription_fields(catalog.exercise("squat"), "3", "8-12", "100", "", Unit.LB)
-    assert prescription.load_kg == 45.359
+    assert prescription.load_kg == 45.359237
     assert prescription_fields(prescription, Unit.LB) == ("3", "8-12", "100", "")
 
 

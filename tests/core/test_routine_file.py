@@ -66,7 +66,7 @@ def packaged() -> Catalog:
 
 def test_prescription_labels_show_ranges_and_load() -> None:
     assert Prescription(sets=3, reps=8, reps_max=12).label(False) == "3 × 8–12"
-    assert Prescription(sets=3, hold_s=30, hold_s_max=60).label(True) == "3 × 30–60 s each side"
+    assert Prescription(sets=3, hold_s=30, hold_s_max=60).label(True) == "3 × 0:30–1:00 each side"
     assert Prescription(sets=3, reps=8, reps_max=12, load_kg=40.0).label(False) == "3 × 8–12 @ 40 kg"
     assert Prescription(sets=5, reps=5, load_kg=42.5).label(True, "leg") == "5 × 5 each leg @ 42.5 kg"
     # A range whose ends agree is one number.
@@ -84,7 +84,7 @@ def test_a_good_file_gives_own_exercises_and_programs(packaged: Catalog) -> None
     assert program.own and [day.name for day in program.days] == ["Heavy", "Light"]
     catalog = packaged.with_own(routine.exercises, routine.programs)
     labels = [catalog.exercise(i.exercise_id).prescription_label(i.prescription) for i in program.days[0].items]
-    assert labels == ["3 × 8–12 @ 40 kg", "3 × 30–60 s", "2 × 30 s each side"]
+    assert labels == ["3 × 8–12 @ 40 kg", "3 × 0:30–1:00", "2 × 0:30 each side"]
 
 
 BAD = [

@@ -107,7 +107,7 @@ async def test_make_an_exercise_and_a_program_then_train_it(make_app, db_path: P
         await type_into(pilot, "#rest-input", "2m")
         await save(pilot)
         assert isinstance(app.screen, ProgramEditorScreen)
-        assert editor_rows(app) == ["Day 1  1 exercise", "  Front squat  3 × 8–12 @ 40 kg  rest 2 min  (own)"]
+        assert editor_rows(app) == ["Day 1  1 exercise", "  Front squat  3 × 8–12 @ 40 kg  rest 2:00  (own)"]
         # An exercise is in a day once: a second front squat is refused at the exercise field.
         await pilot.press("a")
         await type_into(pilot, "#exercise-input", "front squat")
@@ -130,7 +130,7 @@ async def test_make_an_exercise_and_a_program_then_train_it(make_app, db_path: P
         await type_into(pilot, "#sets-input", "2")
         await type_into(pilot, "#amount-input", "30-45")
         await pilot.press("enter")
-        assert editor_rows(app)[2:] == ["Core  1 exercise", "  Side plank  2 × 30–45 s each side"]
+        assert editor_rows(app)[2:] == ["Core  1 exercise", "  Side plank  2 × 0:30–0:45 each side"]
         await type_into(pilot, "#name-input", "Rack day")
         await type_into(pilot, "#description-input", "Front squats while the rack is free")
         await pilot.press("ctrl+s")
@@ -188,12 +188,12 @@ async def test_duplicate_a_packaged_program_and_edit_the_copy(make_app, db_path:
         await pilot.press("enter")
         rows_list.highlighted = 3
         await pilot.press("x")
-        assert editor_rows(app)[1:4] == ["  Lunge  3 × 8–12 each leg", "  Squat  3 × 12", "  Plank  3 × 30 s"]
+        assert editor_rows(app)[1:4] == ["  Lunge  3 × 8–12 each leg", "  Squat  3 × 12", "  Plank  3 × 0:30"]
         # Squat to the day after: past the bottom of Workout A it goes to the top of Workout B.
         rows_list.highlighted = 2
         await pilot.press("shift+down", "shift+down", "shift+down")
         assert editor_rows(app)[1:6] == [
-            "  Lunge  3 × 8–12 each leg", "  Plank  3 × 30 s", "  Calf raise  3 × 20", "Workout B  5 exercises", "  Squat  3 × 12",
+            "  Lunge  3 × 8–12 each leg", "  Plank  3 × 0:30", "  Calf raise  3 × 20", "Workout B  5 exercises", "  Squat  3 × 12",
         ]
         await pilot.press("ctrl+s")
         await pilot.pause()
