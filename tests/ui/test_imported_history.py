@@ -28,7 +28,7 @@ async def test_imported_sessions_are_listed_in_history(make_app, store: Store) -
         ]
         # No time per set in the file: a session lasts from its start to its believable end (58m,
         # 1h 4m); the one left open 412 hours has no length.
-        assert [r[3] for r in rows] == ["—", "64 min", "58 min"]
+        assert [r[3] for r in rows] == ["—", "1:04:00", "58:00"]  # one way to write a duration (issue 11)
         morning = rows[2]
         # 6 sets done; volume in kg with --unit kg: 185 x 5 x 2 + 135 x 8 (drop) = 2930, warm-up left out.
         assert morning[2] == "6/6" and morning[-1] == "2,930 kg"
