@@ -16,7 +16,8 @@ from runstrong.core.catalog import MAX_SETS, OWN, Catalog, CatalogError, free_id
 from runstrong.core.durations import DurationError, parse_duration
 from runstrong.core.models import Exercise, Prescription, Program, ProgramDay, ProgramItem
 from runstrong.core.routine_file import check_name_free, program_table
-from runstrong.core.set_input import MAX_HOLD_S, MAX_REPS, InputProblem, parse_load, parse_reps
+from runstrong.core.numerals import ascii_digits
+from runstrong.core.set_input import MAX_HOLD_S, MAX_REPS, InputProblem, parse_load, parse_reps, parse_whole_number
 from runstrong.core.loads import Unit, load_number
 
 
@@ -188,8 +189,13 @@ def parse_prescription_fields(
     FieldProblem names the field ("sets", "amount", "load", "rest") and says what is accepted.
     """
     timed = exercise.is_timed
-    if not (sets.strip().isascii() and sets.strip().isdigit()) or not 1 <= int(sets) <= MAX_SETS:
+    try:
+        set_count = parse_whole_number(sets, "Sets", 1, MAX_SETS)
+    except InputProblem as problem:
+        raise FieldProblem("sets", str(problem)) from None
+    if set_count is None:
         raise FieldProblem("sets", f"Sets must be a whole number from 1 to {MAX_SETS}")
+    amount = ascii_digits(amount)  # digits of any script, as in every field
     match = _RANGE.match(amount)
     if not amount.strip() or match is None:
         raise FieldProblem("amount", _amount_help(timed))
@@ -208,7 +214,7 @@ def parse_prescription_fields(
             rest_s = parse_duration(rest, allow_zero=True, maximum=MAX_HOLD_S)
         except DurationError:
             raise FieldProblem("rest", "Rest must be 0 s to 60:00, as 90, 90s, 1:30 or 2m; blank for the usual") from None
-    table: dict[str, Any] = {"sets": int(sets)}
+    table: dict[str, Any] = {"sets": set_count}
     key = "hold_s" if timed else "reps"
     table[key] = low
     if high is not None and high != low:

@@ -102,6 +102,7 @@ def test_day_names_are_needed_and_unique(catalog: Catalog) -> None:
     [
         ("squat", ("3", "8-12", "40", "90"), Prescription(sets=3, reps=8, reps_max=12, load_kg=40.0, rest_s=90)),
         ("squat", ("5", "5", "", ""), Prescription(sets=5, reps=5)),
+        ("squat", ("３", "８-１２", "42,5", ""), Prescription(sets=3, reps=8, reps_max=12, load_kg=42.5)),
         ("squat", ("3", "10–10", "", "0"), Prescription(sets=3, reps=10, rest_s=0)),
         ("side-plank", ("2", "30-1:00", "", "1:30"), Prescription(sets=2, hold_s=30, hold_s_max=60, rest_s=90)),
         ("suitcase-carry", ("3", "40s", "24", "2m"), Prescription(sets=3, hold_s=40, load_kg=24.0, rest_s=120)),
@@ -120,6 +121,7 @@ def test_item_fields_become_a_prescription(catalog: Catalog, exercise_id: str, f
         (("3", "eight", "", ""), "amount", "Reps per set"),
         (("3", "12-8", "", ""), "amount", "must not be below its bottom"),
         (("3", "8", "-5", ""), "load", "Load must be a number of kg from 0 to 1000"),
+        (("", "8", "", ""), "sets", "from 1 to 20"),
         (("3", "8", "", "soon"), "rest", "Rest must be"),
     ],
 )
