@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
@@ -18,6 +19,7 @@ from runstrong.core.clock import Clock, SystemClock
 from runstrong.core.models import Exercise, Program, Session, SetLog
 from runstrong.core.settings import Settings
 from runstrong.core.text import printable
+from runstrong.key_routing import KeyRouting
 from runstrong.store import Store, StoreError
 from runstrong.widgets.markup_safe import as_markup
 
@@ -54,7 +56,7 @@ START_CSS = {mode: APP_CSS.parent / "screens" / f"{mode}.tcss" for mode in ("tod
 sees it is loaded already when the screen comes up."""
 
 
-class RunStrongApp(App[None]):
+class RunStrongApp(KeyRouting, App[None]):
     """The whole TUI. Built by the CLI and by tests alike, with the store and clock passed in."""
 
     TITLE = "runstrong"
@@ -64,8 +66,8 @@ class RunStrongApp(App[None]):
         Binding("h", "switch_mode('history')", "History", id="app.history", tooltip="Past sessions and progress"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen"),
         Binding("comma", "settings", "Settings", show=False, id="app.settings", tooltip="Settings: timers, bell, notices, kg or lb"),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit runstrong (every tick is already saved)"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_priority", tooltip="Quit runstrong (every tick is already saved)"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit runstrong (every tick is already saved; a running hold asks first)"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_priority", tooltip="Quit runstrong (every tick is already saved; a running hold asks first)"),
     ]
 
     def __init__(
@@ -101,6 +103,19 @@ class RunStrongApp(App[None]):
             program_id, day_index = start_day
             last = store.last_session(program_id)
             self._start_day = (program_id, day_index, last.id if last else None)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's toast, always as plain text: notices carry names of exercises, programs and
+        days the runner typed, and one like "Press [/b]" would otherwise be refused as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     @property
     def catalog(self) -> Catalog:
@@ -151,10 +166,25 @@ class RunStrongApp(App[None]):
             self.update_settings(replace(self.settings, theme=theme.name))
 
     async def choose_program(self, program_id: str) -> bool:
+        """Follow another program; a half-done session of the one left is kept, and said so."""
+        today = self._today_screen()
+        kept = None
+        if today is not None and program_id != self.settings.program_id:
+            from runstrong.screens.session_end import kept_session_note
+
+            kept = kept_session_note(today)
         if not self.update_settings(replace(self.settings, program_id=program_id)):
             return False
-        self.notify(f"Following {as_markup(self.catalog.program(program_id).name)}", timeout=3)
+        following = f"Following {printable(self.catalog.program(program_id).name)}"
+        self.notify(f"{following}. {kept}" if kept else following, timeout=10 if kept else 3)
         return True
+
+    async def action_quit(self) -> None:
+        # A running hold is asked about first (quit_guard); everything else is saved already.
+        from runstrong.screens.quit_guard import ask_before_quit
+
+        if not ask_before_quit(self):
+            await super().action_quit()
 
     def action_settings(self) -> None:
         from runstrong.screens.settings import SettingsScreen
@@ -377,8 +407,11 @@ class RunStrongApp(App[None]):
             draft, title = ProgramDraft.of(program), f"Edit {printable(program.name)}"
 
         async def saved(program_id: str | None) -> None:
-            if program_id is not None and then is None:
-                await self.choose_program(program_id)
+            if program_id is not None and then is None and await self.choose_program(program_id):
+                # Today came back on top before the choice was stored: show the program now.
+                today = self._today_screen()
+                if today is not None and self.screen is today:
+                    await today.load()
             if then is not None:
                 then(program_id)
 

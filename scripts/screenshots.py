@@ -78,7 +78,7 @@ async def program_editor(pilot: Pilot, clock: ManualClock) -> None:
     screen.query_one(OptionList).highlighted = 1
     await pilot.press("e")
     form = pilot.app.screen
-    for field, value in (("amount", "8-12"), ("load", "40"), ("rest", "2m")):
+    for field, value in (("amount", "8-12"), ("load", "40"), ("rest_s", "2m")):
         form.query_one(f"#{field}-input", Input).value = value
     await pilot.press("enter")
     await pilot.pause()

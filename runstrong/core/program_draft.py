@@ -186,7 +186,7 @@ def parse_prescription_fields(
     for a timed exercise seconds "30", "45s", "1:00" or a range "30-60"; load in the display
     unit, blank for none; rest "90", "1:30" or "2m", blank for the default of the kind.
 
-    FieldProblem names the field ("sets", "amount", "load", "rest") and says what is accepted.
+    FieldProblem names the field ("sets", "amount", "load", "rest_s") and says what is accepted.
     """
     timed = exercise.is_timed
     try:
@@ -213,7 +213,7 @@ def parse_prescription_fields(
         try:
             rest_s = parse_duration(rest, allow_zero=True, maximum=MAX_HOLD_S)
         except DurationError:
-            raise FieldProblem("rest", "Rest must be 0 s to 60:00, as 90, 90s, 1:30 or 2m; blank for the usual") from None
+            raise FieldProblem("rest_s", "Rest must be 0:00 to 60:00, as 90, 90s, 1:30 or 2m; blank for the usual") from None
     table: dict[str, Any] = {"sets": set_count}
     key = "hold_s" if timed else "reps"
     table[key] = low

@@ -23,7 +23,6 @@ from runstrong.core.loads import Unit
 from runstrong.core.text import printable
 from runstrong.screens.form_fields import field, show_problem, value_of
 from runstrong.store import StoreError
-from runstrong.widgets.markup_safe import as_markup
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -115,7 +114,7 @@ class ExerciseFormScreen(ModalScreen[Exercise | None]):
         except StoreError as error:
             show_problem(self, "name", f"Not saved: {error}")
             return
-        self.app.notify(f"Saved {as_markup(exercise.name)}", timeout=2)
+        self.app.notify(f"Saved {printable(exercise.name)}", timeout=2)
         self.dismiss(exercise)
 
     @on(Button.Pressed, "#archive")
@@ -128,7 +127,7 @@ class ExerciseFormScreen(ModalScreen[Exercise | None]):
             show_problem(self, "name", f"Not saved: {error}")
             return
         done = "restored" if exercise.archived else "archived: hidden from pickers, its history kept"
-        self.app.notify(f"{as_markup(exercise.name)} {done}", timeout=3)
+        self.app.notify(f"{printable(exercise.name)} {done}", timeout=3)
         self.dismiss(self.app.catalog.exercise(exercise.id))
 
     @on(Button.Pressed, "#cancel")

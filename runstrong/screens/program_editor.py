@@ -27,7 +27,6 @@ from runstrong.core.text import printable
 from runstrong.screens.form_fields import show_problem
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
-from runstrong.widgets.markup_safe import as_markup
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -264,7 +263,7 @@ class ProgramEditorScreen(Screen[str | None]):
                 message = str(error).split(": ", 1)[-1]  # "program 'x': the name ..." -> "the name ..."
                 show_problem(self, "name", message[:1].upper() + message[1:])
             else:
-                self.app.notify(as_markup(str(error)), title="Not saved", severity="error", timeout=8)
+                self.app.notify(printable(str(error)), title="Not saved", severity="error", timeout=8)
             return
         try:
             self.app.store.save_program(program)
@@ -273,7 +272,7 @@ class ProgramEditorScreen(Screen[str | None]):
             return
         self.draft.program_id = program.id
         self.changed = False
-        self.app.notify(f"Saved {as_markup(program.name)}", timeout=3)
+        self.app.notify(f"Saved {printable(program.name)}", timeout=3)
         self.dismiss(program.id)
 
     def action_leave(self) -> None:

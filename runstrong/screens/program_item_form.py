@@ -24,7 +24,8 @@ from runstrong.screens.form_fields import field, show_problem, value_of
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
 
-FIELDS = ("exercise", "sets", "amount", "load", "rest")
+# "rest_s", not "rest": Today's rest bar owns #rest-label, and its style would cut our label short.
+FIELDS = ("exercise", "sets", "amount", "load", "rest_s")
 
 
 class ProgramItemScreen(ModalScreen[ProgramItem | None]):
@@ -75,7 +76,7 @@ class ProgramItemScreen(ModalScreen[ProgramItem | None]):
                 with Vertical(classes="item-column"):
                     yield from field("load", f"Target load ({self.unit.value}, optional)", load)
                 with Vertical(classes="item-column"):
-                    yield from field("rest", "Rest after a set (optional)", rest, "90, 1:30 or 2m")
+                    yield from field("rest_s", "Rest after a set (optional)", rest, "90, 1:30 or 2m")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("New exercise", id="new-exercise", compact=True)
                 yield Button("Save", variant="primary", id="save", compact=True)
@@ -120,7 +121,7 @@ class ProgramItemScreen(ModalScreen[ProgramItem | None]):
                 value_of(self, "sets"),
                 value_of(self, "amount"),
                 value_of(self, "load"),
-                value_of(self, "rest"),
+                value_of(self, "rest_s"),
                 self.unit,
             )
         except FieldProblem as problem:

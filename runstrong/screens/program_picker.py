@@ -21,7 +21,6 @@ from textual.widgets.option_list import Option
 from runstrong.core.models import Program
 from runstrong.core.text import printable
 from runstrong.store import StoreError
-from runstrong.widgets.markup_safe import as_markup
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -115,7 +114,7 @@ class ProgramPickerScreen(ModalScreen[str | None]):
         except StoreError as error:
             self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
             return
-        self.app.notify(f"{as_markup(program.name)} archived: hidden here, its sessions kept in History", timeout=4)
+        self.app.notify(f"{printable(program.name)} archived: hidden here, its sessions kept in History", timeout=4)
         self.programs = tuple(p for p in self.programs if p.id != program.id)
         option_list = self.query_one(OptionList)
         option_list.clear_options()

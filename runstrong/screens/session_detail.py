@@ -32,7 +32,7 @@ from runstrong.store import StoreError
 from runstrong.widgets.history_table import DASH, totals_line
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.list_table import ListTable
-from runstrong.widgets.markup_safe import as_markup
+from runstrong.core.text import printable
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -92,7 +92,7 @@ class SessionDetailScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape,h", "app.pop_screen", "Back", id="detail.back", tooltip="Back to the session list"),
-        Binding("e", "edit", "Edit", id="detail.edit", tooltip="Edit reps, load or hold of this set"),
+        Binding("e", "edit", "Edit", id="detail.edit", tooltip="Edit this set; a skipped set is logged as done"),
         Binding("d", "delete_set", "Delete set", id="detail.delete_set", tooltip="Delete this set (asks first; u undoes)"),
         Binding("D", "delete_session", "Delete session", id="detail.delete_session", tooltip="Delete the whole session (asks first; u undoes)"),
         Binding("u,ctrl+z", "undo", "Undo", id="detail.undo", tooltip="Undo the last edit or delete in this session"),
@@ -156,22 +156,25 @@ class SessionDetailScreen(Screen[None]):
         logged = self.current
         if logged is None:
             return
-        if not logged.done:
-            self.app.notify("This set was skipped: nothing was logged to edit", severity="warning", timeout=3)
-            return
         exercise = exercise_for(self.app.catalog, logged)
 
         def save(edit: SetEdit | None) -> None:
             if edit is None:
                 return
+            store = self.app.store
             try:
-                self.app.store.edit_set(logged.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s)
-            except StoreError as error:
+                if logged.done:
+                    store.edit_set(logged.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s)
+                else:
+                    # Recorded as skipped, done after all: logged now (u undoes it).
+                    store.log_skipped_set(logged.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s)
+            except (StoreError, KeyError) as error:
                 self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
                 return
             self.undo_log.record(SetEdited(logged))
             self.load()
-            self.app.notify(f"Saved {as_markup(exercise.name)} set {logged.set_no}", timeout=2)
+            what = "Saved" if logged.done else "Logged (was skipped)"
+            self.app.notify(f"{what} {printable(exercise.name)} set {logged.set_no}", timeout=3)
 
         self.app.push_screen(EditSetScreen(exercise, logged, self.app.settings.unit), save)
 
@@ -191,7 +194,7 @@ class SessionDetailScreen(Screen[None]):
                 return
             self.undo_log.record(SetDeleted(logged))
             self.load()
-            self.app.notify(f"Deleted {as_markup(logged.exercise)} set {logged.set_no}{side} · u undoes", timeout=4)
+            self.app.notify(f"Deleted {printable(logged.exercise)} set {logged.set_no}{side} · u undoes", timeout=4)
 
         self.app.push_screen(
             ConfirmScreen(f"Delete {logged.exercise} set {logged.set_no}{side}?", "u brings it back."), answer

@@ -17,10 +17,12 @@ from runstrong.core.clock import stamp
 from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
 from runstrong.core.plan import PlannedSet, plan_day
+from runstrong.screens import session_end
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.rest_bar import RestBar
 from runstrong.widgets.set_checklist import SetChecklist, Slot
+from runstrong.core.text import printable
 from runstrong.widgets.markup_safe import as_markup
 
 if TYPE_CHECKING:
@@ -60,7 +62,7 @@ class TodayScreen(Screen[None]):
         Binding("e", "edit", "Edit", id="today.edit", tooltip="Edit reps, load or hold of this set"),
         Binding("enter,i", "info", "Info", show=False, id="today.info", tooltip="Muscles, why it helps, form cues"),
         Binding("u,ctrl+z", "undo", "Undo", id="today.undo", tooltip="Undo the last tick, untick, edit or finish"),
-        Binding("f", "finish", "Finish", id="today.finish", tooltip="Finish the session; the next day comes up"),
+        Binding("f", "finish", "Finish", id="today.finish", tooltip="Finish the session (asks first while sets are left); the next day comes up"),
         Binding("p", "pick_program", "Program", id="today.program", tooltip="Choose the program to follow"),
         # The rest bar shows its own keys, so the footer stays short.
         Binding("s", "skip_rest", "Skip rest", show=False, id="today.skip_rest", tooltip="Skip the rest countdown"),
@@ -75,6 +77,8 @@ class TodayScreen(Screen[None]):
         self.session: Session | None = None
         self.undo_stack: list[SetChange | Finished] = []
         self._seen: tuple[int, str] = (-1, "")
+        self.finish_offer_pending = False
+        """The last set was logged under the hold timer: offer to finish when Today is back."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="today-header"):
@@ -157,6 +161,8 @@ class TodayScreen(Screen[None]):
         self._seen = (self.app.store.revision, self._today())
 
     async def on_screen_resume(self) -> None:
+        if self.finish_offer_pending:
+            session_end.offer_when_all_done(self)
         # Back from History (a session edited or deleted), Settings, or past midnight: show
         # what is stored now. Today's undo steps belong to what was shown before, so they go.
         if self.program is None or self._seen == (self.app.store.revision, self._today()):
@@ -228,6 +234,7 @@ class TodayScreen(Screen[None]):
         self.undo_stack.append(SetChange(index, previous))
         self.checklist.update_slot(index, new)
         self.update_summary()
+        session_end.announce_records(self, previous, new)
 
     def action_toggle(self) -> None:
         if self.checklist.slots:
@@ -260,6 +267,7 @@ class TodayScreen(Screen[None]):
             if following:
                 checklist.cursor = following[0]
         self.app.start_rest(new)
+        session_end.offer_when_all_done(self)
 
     def _is_done(self, index: int) -> bool:
         slot = self.checklist.slots[index]
@@ -282,7 +290,7 @@ class TodayScreen(Screen[None]):
                 self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
                 return
             self._show_change(index, previous, new)
-            self.app.notify(f"Saved {as_markup(exercise.name)} set {slot.set_no}", timeout=2)
+            self.app.notify(f"Saved {printable(exercise.name)} set {slot.set_no}", timeout=2)
 
         from runstrong.screens.edit_set import EditSetScreen
 
@@ -302,7 +310,7 @@ class TodayScreen(Screen[None]):
             return
         exercise = self.app.catalog.exercise(slot.exercise_id)
         if slot.target_hold_s is None:
-            self.app.notify(f"{as_markup(exercise.name)} is counted in reps, not timed", severity="warning", timeout=3)
+            self.app.notify(f"{printable(exercise.name)} is counted in reps, not timed", severity="warning", timeout=3)
             return
         self.app.open_hold_for_set(self, self.checklist.cursor)
 
@@ -338,15 +346,29 @@ class TodayScreen(Screen[None]):
             self.app.notify("Session open again", timeout=2)
             return
         if self.session is not None and restored.session_id == self.session.id:
+            was_done = self._is_done(entry.index)
             self.checklist.update_slot(entry.index, restored)
-            self.checklist.cursor = entry.index
+            self.checklist.cursor = self.checklist.first_open()
             self.update_summary()
+            if was_done and not restored.done:
+                # An undone tick: the rest it started is no longer owed.
+                self.app.stop_rest()
         self.app.notify("Undone", timeout=2)
 
     async def action_finish(self) -> None:
-        session = self.session
-        if session is None or not self._has_ticks():
+        if self.session is None or not self._has_ticks():
             self.app.notify("Tick at least one set before finishing", severity="warning", timeout=3)
+            return
+        if all(self._is_done(i) for i in range(len(self.checklist.slots))):
+            await self.finish_now()
+        else:
+            # Sets are left: say how many, with the summary, and ask first.
+            session_end.ask_to_finish(self)
+
+    async def finish_now(self) -> None:
+        """Finish the session on screen; the next day of the rotation comes up (u undoes)."""
+        session = self.session
+        if session is None:
             return
         done = sum(self._is_done(i) for i in range(len(self.checklist.slots)))
         try:

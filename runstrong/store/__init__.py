@@ -3,12 +3,15 @@
 One room per concern, stacked floor on floor so each sees only what lies below it:
 `connection` (opening, checks, migrations, transactions) → `sessions` (sessions and sets) →
 `history` (History's lists, Progress's reads, soft deletes) → `catalog_tables` (own exercises
-and programs) → `export_data` (the JSON export). `Store` is the top floor.
+and programs) → `export_data` (the JSON export); beside those two, `records` (what a new set is
+measured against) → `late_log` (a skipped set logged later) → `deleted` (the recently deleted
+list). `Store` is the top floor.
 """
 
 from __future__ import annotations
 
 from runstrong.store.connection import StoreError, default_db_path, new_uid, resolve_db_path
+from runstrong.store.deleted import Deleted, DeletedStore
 from runstrong.store.export_data import EXPORT_VERSION, ExportStore
 from runstrong.store.history import HistoryFilter, SessionSummary
 from runstrong.store.imports import ImportOutcome, ImportStore, OwnExerciseRequest
@@ -16,12 +19,13 @@ from runstrong.store.schema import QUICK_PROGRAM_ID, SCHEMA_VERSION
 from runstrong.store.settings import SettingsStore
 
 
-class Store(ImportStore, SettingsStore):
+class Store(ImportStore, DeletedStore, SettingsStore):
     """A runstrong database file, open for reading and writing; see the modules for each part."""
 
 
 __all__ = [
     "EXPORT_VERSION",
+    "Deleted",
     "QUICK_PROGRAM_ID",
     "SCHEMA_VERSION",
     "HistoryFilter",

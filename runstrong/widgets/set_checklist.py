@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.theme import Theme
 from textual.widget import Widget
 
 from runstrong.core.catalog import Catalog
@@ -28,11 +29,31 @@ from runstrong.core.settings import Unit, format_load
 Slot = SetLog | PlannedSet
 
 BOX_STYLES = {
-    (False, False): "$text-muted on $boost",
+    # A set to do: a tint of the text colour, so it stands out in dark and light themes alike.
+    (False, False): "$text on $foreground 14%",
     (True, False): "bold $text on $success 35%",
     (False, True): "bold $text on $accent",
     (True, True): "bold $background on $success",
 }
+ANSI_BOX_STYLES = {
+    # ANSI themes take the terminal's own palette, where a blend of $success and $accent came
+    # out as one olive for the cursor and a ticked set: plain colours of the palette instead.
+    (False, False): "reverse",
+    (True, False): "bold black on green",
+    (False, True): "bold black on yellow",
+    (True, True): "bold black on bright_yellow",
+}
+CURSOR_MARK = "▸"
+"""Drawn in the highlighted box: where theme colours alone fail (ansi themes draw the cursor and
+a ticked set in near-identical colours), the mark still tells them apart."""
+PRESCRIPTION_GAP = 3
+"""Spaces between an exercise's name and its target ("Squat   3 × 12"), so the target is read
+with the name rather than across a wide terminal."""
+
+
+def uses_terminal_palette(theme: Theme) -> bool:
+    """True for the ansi-dark and ansi-light themes (their colours are the terminal's own)."""
+    return theme.name.startswith("ansi-") or str(theme.accent) == str(theme.success)
 
 
 def is_done(slot: Slot) -> bool:
@@ -87,22 +108,30 @@ class ChecklistBody(Widget):
         checklist = self.checklist
         width = max(20, width)
         lines: list[Content] = []
+        styles = ANSI_BOX_STYLES if uses_terminal_palette(self.app.current_theme) else BOX_STYLES
         self.box_regions = [Region(0, 0, 0, 0)] * len(checklist.slots)
         self.card_spans = []
         for card in checklist.cards:
             top = len(lines)
             lines.append(Content(""))
-            gap = max(1, width - len(card.name) - len(card.prescription))
-            lines.append(Content.assemble((card.name, "bold"), " " * gap, (card.prescription, "$text-muted")))
+            lines.append(Content.assemble((card.name, "bold"), " " * PRESCRIPTION_GAP, (card.prescription, "$text-muted")))
             parts: list[Content | str | tuple[str, str]] = []
             x = 0
+            texts = {
+                index: f"{CURSOR_MARK if index == checklist.cursor else ' '}{box_text(checklist.slots[index], checklist.unit)} ".ljust(7)
+                for index in range(card.first, card.last + 1)
+            }
             for index in range(card.first, card.last + 1):
                 slot = checklist.slots[index]
-                text = f" {box_text(slot, checklist.unit)} ".ljust(7)
-                if parts and x + len(text) > width:
+                text = texts[index]
+                # The two sides of a set stay on one line: wrap before a left box whose right
+                # partner would not fit beside it.
+                partner = index + 1 if slot.side is Side.LEFT and index + 1 in texts else None
+                needed = len(text) + (len(texts[partner]) + 1 if partner is not None else 0)
+                if parts and x + needed > width:
                     lines.append(Content.assemble(*parts))
                     parts, x = [], 0
-                style = BOX_STYLES[(is_done(slot), index == checklist.cursor)]
+                style = styles[(is_done(slot), index == checklist.cursor)]
                 parts += [(text, style), " "]
                 self.box_regions[index] = Region(x, len(lines), len(text), 1)
                 x += len(text) + 1

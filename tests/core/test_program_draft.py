@@ -122,7 +122,7 @@ def test_item_fields_become_a_prescription(catalog: Catalog, exercise_id: str, f
         (("3", "12-8", "", ""), "amount", "must not be below its bottom"),
         (("3", "8", "-5", ""), "load", "Load must be a number of kg from 0 to 1000"),
         (("", "8", "", ""), "sets", "from 1 to 20"),
-        (("3", "8", "", "soon"), "rest", "Rest must be"),
+        (("3", "8", "", "soon"), "rest_s", "Rest must be"),
     ],
 )
 def test_bad_item_fields_name_their_field(catalog: Catalog, fields: tuple[str, ...], field: str, words: str) -> None:

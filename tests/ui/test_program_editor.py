@@ -104,7 +104,7 @@ async def test_make_an_exercise_and_a_program_then_train_it(make_app, db_path: P
         assert "top of a range" in str(app.screen.query_one("#amount-error", Label).render())
         await type_into(pilot, "#amount-input", "8-12")
         await type_into(pilot, "#load-input", "40")
-        await type_into(pilot, "#rest-input", "2m")
+        await type_into(pilot, "#rest_s-input", "2m")
         await save(pilot)
         assert isinstance(app.screen, ProgramEditorScreen)
         assert editor_rows(app) == ["Day 1  1 exercise", "  Front squat  3 × 8–12 @ 40 kg  rest 2:00  (own)"]
@@ -243,7 +243,7 @@ async def test_program_and_day_given_at_start(make_app, db_path: Path) -> None:
     app = make_app(start_day=start_day)
     async with app.run_test(size=(80, 24)) as pilot:
         assert "Intermediate" in title(app) and "Workout C" in title(app)
-        await pilot.press("space", "f")
+        await pilot.press("space", "f", "y")  # finish with sets left: it asks first
         await pilot.pause()
         # After that day the rotation goes on from it: Workout A.
         assert "Workout A" in title(app)
@@ -329,5 +329,13 @@ async def test_a_name_that_looks_like_markup_is_shown_as_typed(make_app, db_path
         await pilot.press(*"Exercise: Press")
         await pilot.pause()
         await pilot.press("escape")
+        # Finishing names the day in a notice: shown as typed.
+        await pilot.press("space")  # the last set: the finish offer, named by program and day
+        await pilot.pause()
+        assert "Odd [/] day · A [/i]" in str(app.screen.query_one("#finish-title", Label).render())
+        await pilot.press("y")
+        await pilot.pause()
+        notices = [str(n.message) for n in app._notifications]
+        assert any(n.startswith("A [/i] finished") for n in notices), notices
         await pilot.press("h")
         await pilot.pause()
