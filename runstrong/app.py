@@ -18,7 +18,7 @@ from runstrong.core.catalog import Catalog, default_rest_s
 from runstrong.core.clock import Clock, SystemClock
 from runstrong.core.models import Exercise, Program, Session, SetLog
 from runstrong.core.settings import Settings
-from runstrong.core.text import printable
+from runstrong.core.text import plain_text
 from runstrong.key_routing import KeyRouting
 from runstrong.store import Store, StoreError
 from runstrong.widgets.markup_safe import as_markup
@@ -50,8 +50,14 @@ def history_screen() -> Screen:
     return HistoryScreen()
 
 
+def plan_screen() -> Screen:
+    from runstrong.screens.plan import PlanScreen
+
+    return PlanScreen()
+
+
 APP_CSS = Path(__file__).resolve().with_name("runstrong.tcss")
-START_CSS = {mode: APP_CSS.parent / "screens" / f"{mode}.tcss" for mode in ("today", "history")}
+START_CSS = {mode: APP_CSS.parent / "screens" / f"{mode}.tcss" for mode in ("today", "history", "plan")}
 """The first screen's stylesheet for each start: the path its CSS_PATH resolves to, so Textual
 sees it is loaded already when the screen comes up."""
 
@@ -61,9 +67,10 @@ class RunStrongApp(KeyRouting, App[None]):
 
     TITLE = "runstrong"
     ENABLE_COMMAND_PALETTE = True
-    MODES = {"today": today_screen, "history": history_screen}
+    MODES = {"today": today_screen, "history": history_screen, "plan": plan_screen}
     BINDINGS = [
         Binding("h", "switch_mode('history')", "History", id="app.history", tooltip="Past sessions and progress"),
+        Binding("w", "switch_mode('plan')", "Plan", show=False, id="app.plan", tooltip="The plan: runs, races and strength days"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen"),
         Binding("comma", "settings", "Settings", show=False, id="app.settings", tooltip="Settings: timers, bell, notices, kg or lb"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit runstrong (every tick is already saved; a running hold asks first)"),
@@ -175,7 +182,7 @@ class RunStrongApp(KeyRouting, App[None]):
             kept = kept_session_note(today)
         if not self.update_settings(replace(self.settings, program_id=program_id)):
             return False
-        following = f"Following {printable(self.catalog.program(program_id).name)}"
+        following = f"Following {plain_text(self.catalog.program(program_id).name)}"
         self.notify(f"{following}. {kept}" if kept else following, timeout=10 if kept else 3)
         return True
 
@@ -402,9 +409,9 @@ class RunStrongApp(KeyRouting, App[None]):
         if program is None:
             draft, title = ProgramDraft.new(self.catalog), "New program"
         elif duplicate or not program.own:
-            draft, title = ProgramDraft.duplicate(program, self.catalog), f"Copy of {printable(program.name)}"
+            draft, title = ProgramDraft.duplicate(program, self.catalog), f"Copy of {plain_text(program.name)}"
         else:
-            draft, title = ProgramDraft.of(program), f"Edit {printable(program.name)}"
+            draft, title = ProgramDraft.of(program), f"Edit {plain_text(program.name)}"
 
         async def saved(program_id: str | None) -> None:
             if program_id is not None and then is None and await self.choose_program(program_id):

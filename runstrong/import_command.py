@@ -27,7 +27,7 @@ LARGE_FILE_BYTES = 1_000_000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def printable(text: str) -> str:
+def plain_text(text: str) -> str:
     """Text from a file made safe for a terminal: control and escape characters become spaces."""
     return _CONTROL.sub(" ", text)
 
@@ -100,7 +100,7 @@ def _rows_summary(notes: list[RowNote]) -> str:
     parts = []
     for reason, lines in sorted(by_reason.items(), key=lambda item: item[1][0]):
         shown = ", ".join(str(n) for n in lines[:5]) + (", …" if len(lines) > 5 else "")
-        parts.append(f"{printable(reason)} ×{len(lines)} (line{'s' if len(lines) > 1 else ''} {shown})")
+        parts.append(f"{plain_text(reason)} ×{len(lines)} (line{'s' if len(lines) > 1 else ''} {shown})")
     return "; ".join(parts)
 
 
@@ -114,7 +114,7 @@ def report_text(batch: ImportBatch, plan: ExercisePlan, outcome: ImportOutcome, 
     head = "Would import" if dry_run else "Imported"
     unit = batch.unit or "none stated"
     lines = [
-        f"{head} {printable(batch.path)} ({batch.format}, unit: {unit})"
+        f"{head} {plain_text(batch.path)} ({batch.format}, unit: {unit})"
         + (" — dry run, nothing written" if dry_run else ""),
         f"  sessions added: {outcome.sessions_added}, sets added: {outcome.sets_added}, "
         f"sessions already present: {outcome.duplicates}",
@@ -133,11 +133,11 @@ def report_text(batch: ImportBatch, plan: ExercisePlan, outcome: ImportOutcome, 
         )
     matched = data["exercises"]["matched"]
     if matched:
-        lines.append("  exercises matched: " + ", ".join(f"{printable(n)} → {i}" for n, i in sorted(matched.items())))
+        lines.append("  exercises matched: " + ", ".join(f"{plain_text(n)} → {i}" for n, i in sorted(matched.items())))
     if outcome.exercises_created:
         lines.append(
             "  exercises created (own): "
-            + ", ".join(f"{printable(n)} ({i})" for n, i in sorted(outcome.exercises_created.items()))
+            + ", ".join(f"{plain_text(n)} ({i})" for n, i in sorted(outcome.exercises_created.items()))
         )
     return "\n".join(lines)
 
@@ -179,7 +179,7 @@ def run_import(
     except ImportFileError as error:
         if progress.on:
             err.write("\n")
-        raise UsageError(printable(str(error))) from None
+        raise UsageError(plain_text(str(error))) from None
     progress.step(1)
     plan = plan_exercises(batch)
     progress.step(2)

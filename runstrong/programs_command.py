@@ -16,7 +16,7 @@ from runstrong.core.catalog_json import exercise_json, program_json
 from runstrong.core.durations import format_duration
 from runstrong.core.models import Program
 from runstrong.core.routine_file import RoutineError, parse_routine, routine_toml
-from runstrong.core.text import printable
+from runstrong.core.text import plain_text
 from runstrong.errors import UsageError
 
 
@@ -54,17 +54,17 @@ def show_text(catalog: Catalog, program_id: str, form: str) -> str:
         return routine_toml([program], catalog).rstrip("\n")
     if form == "json":
         return json.dumps(program_json(program), indent=2, ensure_ascii=False)
-    lines = [_mark(program.name, program.own, program.archived) + f"  ({program.id})"]
+    lines = [_mark(plain_text(program.name), program.own, program.archived) + f"  ({program.id})"]
     if program.description:
-        lines.append(program.description)
+        lines.append(plain_text(program.description))
     for day in program.days:
         lines.append("")
-        lines.append(f"{day.name}:")
+        lines.append(f"{plain_text(day.name)}:")
         for item in day.items:
             exercise = catalog.exercise(item.exercise_id)
             rest = f", rest {format_duration(item.prescription.rest_s)}" if item.prescription.rest_s is not None else ""
-            lines.append(f"  {exercise.name}  {exercise.prescription_label(item.prescription)}{rest}")
-    return printable("\n".join(lines))
+            lines.append(f"  {plain_text(exercise.name)}  {exercise.prescription_label(item.prescription)}{rest}")
+    return "\n".join(lines)
 
 
 def find_program(catalog: Catalog, program_id: str, command: str) -> Program:
@@ -109,14 +109,14 @@ def add_routine(db_path: Path, file: str, replace: bool) -> str:
         store.close()
     parts = [_count(len(routine.exercises), "exercise"), _count(len(routine.programs), "program")]
     names = ", ".join(entry.id for entry in (*routine.exercises, *routine.programs))
-    return printable(f"Saved {' and '.join(parts)} from {file}: {names}")
+    return plain_text(f"Saved {' and '.join(parts)} from {file}: {names}")
 
 
 def _checked(text: str, file: str, catalog: Catalog, replace: bool):  # type: ignore[no-untyped-def]
     try:
         return parse_routine(text, file, catalog, replace=replace)
     except RoutineError as error:
-        raise UsageError(printable(str(error))) from None
+        raise UsageError(plain_text(str(error))) from None
 
 
 def _count(n: int, noun: str) -> str:
@@ -128,6 +128,6 @@ def _mark(name: str, own: bool, archived: bool) -> str:
 
 
 def _table(rows: Sequence[tuple[str, ...]]) -> str:
-    rows = [tuple(printable(cell) for cell in row) for row in rows]
+    rows = [tuple(plain_text(cell) for cell in row) for row in rows]
     widths = [max(len(row[col]) for row in rows) for col in range(len(rows[0]))]
     return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows)

@@ -1,14 +1,12 @@
-"""Text from a file or the database is data: make it safe to print on a terminal."""
+"""Text that came from a file, the database or the keyboard, made safe to show in a terminal."""
 
 from __future__ import annotations
 
 import re
 
-# C0 and C1 control characters (ESC among them) except tab and newline, plus DEL.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def printable(text: str) -> str:
-    """`text` without control characters, so a name like "Squat\\x1b[2J" cannot drive the
-    terminal: "Squat[2J". Tabs and newlines are kept."""
-    return _CONTROL.sub("", text)
+def plain_text(text: str) -> str:
+    """One line with no control or escape characters (each becomes a space; runs of space fold)."""
+    return " ".join(_CONTROL.sub(" ", text).split())

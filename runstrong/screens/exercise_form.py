@@ -20,7 +20,7 @@ from runstrong.core.exercise_form import exercise_from_fields
 from runstrong.core.models import Exercise, Kind
 from runstrong.core.program_draft import FieldProblem, prescription_fields
 from runstrong.core.loads import Unit
-from runstrong.core.text import printable
+from runstrong.core.text import plain_text
 from runstrong.screens.form_fields import field, show_problem, value_of
 from runstrong.store import StoreError
 
@@ -48,10 +48,10 @@ class ExerciseFormScreen(ModalScreen[Exercise | None]):
     def compose(self) -> ComposeResult:
         exercise = self.exercise
         sets, amount, _, _ = prescription_fields(exercise.default, self.unit) if exercise else ("3", "10", "", "")
-        title = f"Edit {printable(exercise.name)}" if exercise else "New exercise"
+        title = f"Edit {plain_text(exercise.name)}" if exercise else "New exercise"
         with VerticalScroll(classes="dialog", id="exercise-dialog"):
             yield Label(title + (" (archived)" if exercise and exercise.archived else ""), classes="dialog-title", markup=False)
-            yield from field("name", "Name (unique, ignoring case)", printable(exercise.name) if exercise else "", "e.g. Front squat")
+            yield from field("name", "Name (unique, ignoring case)", plain_text(exercise.name) if exercise else "", "e.g. Front squat")
             with Horizontal(classes="form-row"):
                 with Vertical(classes="form-column"):
                     yield Label("Kind", classes="field-label")
@@ -78,7 +78,7 @@ class ExerciseFormScreen(ModalScreen[Exercise | None]):
                     yield from field("sets", "Default sets", sets)
                 with Vertical(classes="form-column"):
                     yield from field("amount", "Reps or seconds per set", amount, "8, 8-12 or 30-60")
-            yield from field("notes", "Notes and cues (optional)", printable(exercise.notes) if exercise else "", "e.g. elbows high, sit between the heels")
+            yield from field("notes", "Notes and cues (optional)", plain_text(exercise.notes) if exercise else "", "e.g. elbows high, sit between the heels")
             with Horizontal(classes="dialog-buttons"):
                 if exercise is not None:
                     yield Button("Restore" if exercise.archived else "Archive", id="archive", compact=True)
@@ -114,7 +114,7 @@ class ExerciseFormScreen(ModalScreen[Exercise | None]):
         except StoreError as error:
             show_problem(self, "name", f"Not saved: {error}")
             return
-        self.app.notify(f"Saved {printable(exercise.name)}", timeout=2)
+        self.app.notify(f"Saved {plain_text(exercise.name)}", timeout=2)
         self.dismiss(exercise)
 
     @on(Button.Pressed, "#archive")
@@ -127,7 +127,7 @@ class ExerciseFormScreen(ModalScreen[Exercise | None]):
             show_problem(self, "name", f"Not saved: {error}")
             return
         done = "restored" if exercise.archived else "archived: hidden from pickers, its history kept"
-        self.app.notify(f"{printable(exercise.name)} {done}", timeout=3)
+        self.app.notify(f"{plain_text(exercise.name)} {done}", timeout=3)
         self.dismiss(self.app.catalog.exercise(exercise.id))
 
     @on(Button.Pressed, "#cancel")

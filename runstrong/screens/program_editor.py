@@ -23,7 +23,7 @@ from runstrong.core.catalog import CatalogError
 from runstrong.core.durations import format_duration
 from runstrong.core.models import ProgramItem
 from runstrong.core.program_draft import ProgramDraft
-from runstrong.core.text import printable
+from runstrong.core.text import plain_text
 from runstrong.screens.form_fields import show_problem
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
@@ -66,12 +66,12 @@ class ProgramEditorScreen(Screen[str | None]):
             yield Label("shift+↑↓ move · ? all keys", id="editor-hint")
         with Horizontal(classes="editor-field"):
             yield Label("Name", classes="editor-field-label")
-            yield Input(printable(self.draft.name), id="name-input", compact=True)
+            yield Input(plain_text(self.draft.name), id="name-input", compact=True)
         yield Label("", id="name-error", classes="field-error", markup=False)
         with Horizontal(classes="editor-field"):
             yield Label("About", classes="editor-field-label")
             yield Input(
-                printable(self.draft.description), id="description-input", compact=True,
+                plain_text(self.draft.description), id="description-input", compact=True,
                 placeholder="optional: what it is for, shown in the program list",
             )
         yield OptionList(id="editor-rows")
@@ -98,14 +98,14 @@ class ProgramEditorScreen(Screen[str | None]):
             day = self.draft.days[day_index]
             if item_index is None:
                 count = len(day.items)
-                options.append(Option(Text.assemble((printable(day.name), "bold"), (f"  {count} exercise{'' if count == 1 else 's'}", "dim"))))
+                options.append(Option(Text.assemble((plain_text(day.name), "bold"), (f"  {count} exercise{'' if count == 1 else 's'}", "dim"))))
                 continue
             item = day.items[item_index]
             exercise = catalog.exercise(item.exercise_id)
             rest = item.prescription.rest_s
             line = Text.assemble(
                 "  ",
-                printable(exercise.name),
+                plain_text(exercise.name),
                 "  " + exercise.prescription_label(item.prescription),
                 (f"  rest {format_duration(rest)}" if rest is not None else "", "dim"),
                 ("  (own)" if exercise.own else "", "dim"),
@@ -263,7 +263,7 @@ class ProgramEditorScreen(Screen[str | None]):
                 message = str(error).split(": ", 1)[-1]  # "program 'x': the name ..." -> "the name ..."
                 show_problem(self, "name", message[:1].upper() + message[1:])
             else:
-                self.app.notify(printable(str(error)), title="Not saved", severity="error", timeout=8)
+                self.app.notify(plain_text(str(error)), title="Not saved", severity="error", timeout=8)
             return
         try:
             self.app.store.save_program(program)
@@ -272,7 +272,7 @@ class ProgramEditorScreen(Screen[str | None]):
             return
         self.draft.program_id = program.id
         self.changed = False
-        self.app.notify(f"Saved {printable(program.name)}", timeout=3)
+        self.app.notify(f"Saved {plain_text(program.name)}", timeout=3)
         self.dismiss(program.id)
 
     def action_leave(self) -> None:

@@ -18,7 +18,7 @@ from runstrong.core.catalog import Catalog
 from runstrong.core.models import Exercise, ProgramItem
 from runstrong.core.program_draft import FieldProblem, parse_prescription_fields, prescription_fields
 from runstrong.core.loads import Unit
-from runstrong.core.text import printable
+from runstrong.core.text import plain_text
 from runstrong.screens.form_fields import field, show_problem, value_of
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ class ProgramItemScreen(ModalScreen[ProgramItem | None]):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Label("Exercise (type a name; ctrl+n makes a new one)", classes="field-label", markup=False)
             yield Input(
-                printable(exercise.name) if exercise else "",
+                plain_text(exercise.name) if exercise else "",
                 id="exercise-input",
                 suggester=SuggestFromList(names, case_sensitive=False),
                 placeholder="e.g. Front squat",
@@ -113,7 +113,7 @@ class ProgramItemScreen(ModalScreen[ProgramItem | None]):
             show_problem(self, "exercise", "No such exercise (or several match): pick one from the suggestions, or ctrl+n for a new one")
             return
         if exercise.id in self.others:
-            show_problem(self, "exercise", f"{printable(exercise.name)} is in this day already: give that item more sets")
+            show_problem(self, "exercise", f"{plain_text(exercise.name)} is in this day already: give that item more sets")
             return
         try:
             prescription = parse_prescription_fields(
@@ -142,7 +142,7 @@ class ProgramItemScreen(ModalScreen[ProgramItem | None]):
         names = sorted((ex.name for ex in self.catalog.pickable_exercises()), key=str.casefold)
         exercise_input = self.query_one("#exercise-input", Input)
         exercise_input.suggester = SuggestFromList(names, case_sensitive=False)
-        exercise_input.value = printable(exercise.name)
+        exercise_input.value = plain_text(exercise.name)
         self.query_one("#amount-input", Input).focus()
 
     @on(Button.Pressed, "#cancel")

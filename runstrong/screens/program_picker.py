@@ -19,7 +19,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from runstrong.core.models import Program
-from runstrong.core.text import printable
+from runstrong.core.text import plain_text
 from runstrong.store import StoreError
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class ProgramPickerScreen(ModalScreen[str | None]):
             days = ", ".join(day.name for day in program.days)
             mark = "● " if program.id == self.current_id else "  "
             own = " (own)" if program.own else ""
-            prompt = Text.assemble(mark, (printable(program.name), "bold"), (own, "dim"), "\n  ", (printable(days), "dim"))
+            prompt = Text.assemble(mark, (plain_text(program.name), "bold"), (own, "dim"), "\n  ", (plain_text(days), "dim"))
             options.append(Option(prompt, id=program.id))
         return options
 
@@ -66,7 +66,7 @@ class ProgramPickerScreen(ModalScreen[str | None]):
     @on(OptionList.OptionHighlighted)
     def describe(self, event: OptionList.OptionHighlighted) -> None:
         program = next(p for p in self.programs if p.id == event.option.id)
-        self.query_one("#program-description", Label).update(printable(program.description))
+        self.query_one("#program-description", Label).update(plain_text(program.description))
 
     @on(OptionList.OptionSelected)
     def choose(self, event: OptionList.OptionSelected) -> None:
@@ -114,7 +114,7 @@ class ProgramPickerScreen(ModalScreen[str | None]):
         except StoreError as error:
             self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
             return
-        self.app.notify(f"{printable(program.name)} archived: hidden here, its sessions kept in History", timeout=4)
+        self.app.notify(f"{plain_text(program.name)} archived: hidden here, its sessions kept in History", timeout=4)
         self.programs = tuple(p for p in self.programs if p.id != program.id)
         option_list = self.query_one(OptionList)
         option_list.clear_options()

@@ -20,9 +20,10 @@ from runstrong.core.plan import PlannedSet, plan_day
 from runstrong.screens import session_end
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
+from runstrong.widgets.plan_banner import PlanBanner
 from runstrong.widgets.rest_bar import RestBar
 from runstrong.widgets.set_checklist import SetChecklist, Slot
-from runstrong.core.text import printable
+from runstrong.core.text import plain_text
 from runstrong.widgets.markup_safe import as_markup
 
 if TYPE_CHECKING:
@@ -79,11 +80,16 @@ class TodayScreen(Screen[None]):
         self._seen: tuple[int, str] = (-1, "")
         self.finish_offer_pending = False
         """The last set was logged under the hold timer: offer to finish when Today is back."""
+        self.why: dict[str, str] = {}
+        """exercise_id -> the progression's one line of why for today's target."""
+        self.planned: dict[str, Prescription] = {}
+        """exercise_id -> the prescription as the plan shapes it this week (empty: as written)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="today-header"):
             yield Label(id="session-title")
             yield Label(id="session-date")
+        yield PlanBanner(id="plan-banner")
         yield SetChecklist(self.app.catalog, self.app.settings.unit, id="checklist")
         yield Label(id="set-detail")
         yield RestBar(id="rest-bar")
@@ -133,7 +139,8 @@ class TodayScreen(Screen[None]):
         self.program, self.day_index, self.day = program, day_index, program.days[day_index]
         same_session = session is not None and self.session is not None and session.id == self.session.id
         self.session = session
-        slots: list[Slot] = list(session.sets) if session else list(plan_day(self.day, app.catalog))
+        planned = self._planned_slots(program, day_index)
+        slots: list[Slot] = list(session.sets) if session else planned
         checklist = self.checklist
         checklist.catalog = app.catalog  # own exercises added since the last load
         cursor = checklist.cursor
@@ -144,6 +151,24 @@ class TodayScreen(Screen[None]):
         self.query_one("#session-date", Label).update(self.app.clock.now().strftime("%a %d %b"))
         self.update_summary()
         self._mark_seen()
+
+    def _planned_slots(self, program: Program, day_index: int) -> list[Slot]:
+        """The day's sets with the plan's targets (progression, scaled for the week) and the
+        banner line; the program's own numbers if the plan cannot be read."""
+        from runstrong.plan_source import today_plan
+
+        banner = self.query_one(PlanBanner)
+        try:
+            plan = today_plan(self.app.store, self.app.catalog, program, day_index, self.app.clock.now().date())
+        except (StoreError, ValueError, KeyError) as error:
+            # The plan is advice: a problem reading it must never keep the runner from training.
+            self.why, self.planned = {}, {}
+            banner.show_line(f"Plan not available: {error}", warning=True)
+            return list(plan_day(program.days[day_index], self.app.catalog))
+        self.why = plan.why
+        self.planned = plan.prescriptions
+        banner.show_line(plan.banner, warning=plan.warning)
+        return list(plan.slots)
 
     def _workout_past_midnight(self, program_id: str) -> Session | None:
         """Yesterday's unfinished session, if its last tick was lately: a late workout that ran
@@ -180,6 +205,8 @@ class TodayScreen(Screen[None]):
 
     @property
     def prescriptions(self) -> dict[str, Prescription]:
+        if self.planned:
+            return self.planned
         return {item.exercise_id: item.prescription for item in self.day.items} if self.day else {}
 
     def _ensure_session(self) -> Session:
@@ -225,7 +252,8 @@ class TodayScreen(Screen[None]):
         exercise = self.app.catalog.exercise(slot.exercise_id)
         side = f" · {slot.side.value}" if slot.side else ""
         hint = " · t starts the timer" if exercise.is_timed else ""
-        self.query_one("#set-detail", Label).update(f"{as_markup(exercise.name)} · set {slot.set_no}{side}{hint}")
+        why = f" · {self.why[exercise.id]}" if exercise.id in self.why else ""
+        self.query_one("#set-detail", Label).update(f"{as_markup(exercise.name)} · set {slot.set_no}{side}{hint}{why}")
 
     # -- changes ---------------------------------------------------------------------------
 
@@ -290,7 +318,7 @@ class TodayScreen(Screen[None]):
                 self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
                 return
             self._show_change(index, previous, new)
-            self.app.notify(f"Saved {printable(exercise.name)} set {slot.set_no}", timeout=2)
+            self.app.notify(f"Saved {plain_text(exercise.name)} set {slot.set_no}", timeout=2)
 
         from runstrong.screens.edit_set import EditSetScreen
 
@@ -310,7 +338,7 @@ class TodayScreen(Screen[None]):
             return
         exercise = self.app.catalog.exercise(slot.exercise_id)
         if slot.target_hold_s is None:
-            self.app.notify(f"{printable(exercise.name)} is counted in reps, not timed", severity="warning", timeout=3)
+            self.app.notify(f"{plain_text(exercise.name)} is counted in reps, not timed", severity="warning", timeout=3)
             return
         self.app.open_hold_for_set(self, self.checklist.cursor)
 

@@ -3,9 +3,10 @@
 One room per concern, stacked floor on floor so each sees only what lies below it:
 `connection` (opening, checks, migrations, transactions) → `sessions` (sessions and sets) →
 `history` (History's lists, Progress's reads, soft deletes) → `catalog_tables` (own exercises
-and programs) → `export_data` (the JSON export); beside those two, `records` (what a new set is
-measured against) → `late_log` (a skipped set logged later) → `deleted` (the recently deleted
-list). `Store` is the top floor.
+and programs) → `export_data` (the JSON export) → `imports`; beside those, `records` (what a new
+set is measured against) → `late_log` (a skipped set logged later) → `deleted` (the recently
+deleted list), and `runs` (the running week, runs and races, and the plan's reads of strength
+history). `Store` is the top floor.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from runstrong.store.deleted import Deleted, DeletedStore
 from runstrong.store.export_data import EXPORT_VERSION, ExportStore
 from runstrong.store.history import HistoryFilter, SessionSummary
 from runstrong.store.imports import ImportOutcome, ImportStore, OwnExerciseRequest
+from runstrong.store.runs import DoneStrength, RunImportCount, RunsStore
 from runstrong.store.schema import QUICK_PROGRAM_ID, SCHEMA_VERSION
 from runstrong.store.settings import SettingsStore
 
 
-class Store(ImportStore, DeletedStore, SettingsStore):
+class Store(ImportStore, DeletedStore, SettingsStore, RunsStore):
     """A runstrong database file, open for reading and writing; see the modules for each part."""
 
 
@@ -28,9 +30,11 @@ __all__ = [
     "Deleted",
     "QUICK_PROGRAM_ID",
     "SCHEMA_VERSION",
+    "DoneStrength",
     "HistoryFilter",
     "ImportOutcome",
     "OwnExerciseRequest",
+    "RunImportCount",
     "SessionSummary",
     "Store",
     "StoreError",

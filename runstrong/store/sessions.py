@@ -205,11 +205,14 @@ class SessionStore(StoreBase):
         return self.set_log(set_id)
 
     def tick_set(self, set_id: int, done_at: str, *, hold_s: int | None = None) -> SetLog:
-        """Mark a set done; unedited reps and hold take the target (a hold may pass what was held)."""
+        """Mark a set done; unedited reps, load and hold take the target (a hold may pass what
+        was held)."""
         current = self.set_log(set_id)
         values: dict[str, Any] = {"done_at": done_at}
         if current.reps is None and current.target_reps is not None:
             values["reps"] = current.target_reps
+        if current.load_kg is None and current.target_load_kg is not None:
+            values["load_kg"] = current.target_load_kg
         if hold_s is not None:
             values["hold_s"] = hold_s
         elif current.hold_s is None and current.target_hold_s is not None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from textual.markup import escape
 
-from runstrong.core.text import printable
+from runstrong.core.text import plain_text
 
 
 def as_markup(text: str) -> str:
     """`text` without control characters and with its square brackets escaped for markup."""
-    return escape(printable(text))
+    return escape(plain_text(text))

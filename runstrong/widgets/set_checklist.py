@@ -69,8 +69,10 @@ def box_text(slot: Slot, unit: Unit) -> str:
     else:
         reps = logged.reps if logged and logged.reps is not None else slot.target_reps
         amount = str(reps if reps is not None else "")
-    if logged and logged.load_kg:
-        amount += f"×{format_load(logged.load_kg, unit).replace(' ', '')}"
+    # What was lifted, else the planned load (the progression's target) still to lift.
+    load = logged.load_kg if logged and logged.load_kg else slot.target_load_kg
+    if load:
+        amount += f"×{format_load(load, unit).replace(' ', '')}"
     return f"{side}{'✓' if is_done(slot) else '·'} {amount}"
 
 

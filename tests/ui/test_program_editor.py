@@ -314,16 +314,16 @@ async def test_a_name_that_looks_like_markup_is_shown_as_typed(make_app, db_path
     )
     app = make_app(settings={"program_id": "odd"})
     async with app.run_test(size=(80, 24)) as pilot:
-        assert "Press [/b] [b]x[2J" in str(app.screen.query_one("#set-detail", Label).render())
+        assert "Press [/b] [b]x [2J" in str(app.screen.query_one("#set-detail", Label).render())
         await pilot.press("space")  # the rest bar names the exercise
         await pilot.pause()
-        assert "after Press [/b] [b]x[2J set 1" in str(app.screen.rest_bar.query_one("#rest-label", Label).render())
+        assert "after Press [/b] [b]x [2J set 1" in str(app.screen.rest_bar.query_one("#rest-label", Label).render())
         await pilot.press("i")
         assert isinstance(app.screen, ExerciseInfoScreen)
         await pilot.press("escape", "p")
         await pilot.press("e")
         assert isinstance(app.screen, ProgramEditorScreen)
-        assert editor_rows(app)[1] == "  Press [/b] [b]x[2J  2 × 5  (own)"
+        assert editor_rows(app)[1] == "  Press [/b] [b]x [2J  2 × 5  (own)"
         await pilot.press("escape")
         await pilot.press("escape", "ctrl+p")
         await pilot.press(*"Exercise: Press")

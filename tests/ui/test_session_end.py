@@ -132,12 +132,15 @@ async def test_a_set_that_beats_a_record_says_so_at_once(make_app, store: Store)
     squat_session(store, "2026-11-15", 40.0)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        # 12 × 45 kg against a best of 12 × 40 kg: a heavier load; 12 reps only equal the record,
-        # and 12 reps give no e1RM (over 10), so exactly one record.
+        # Last time 3 × 12 @ 40 kg, all done: double progression makes today's target 13 reps.
+        # 13 × 45 kg against a best of 12 × 40 kg: a heavier load and more reps; 13 reps give no
+        # e1RM (over 10), so exactly two records.
         await pilot.press("e", "tab", "4", "5", "enter")  # not done yet: nothing beaten
         assert not any("record" in toast for toast in toasts(app))
         await pilot.press("space")
-        assert toasts(app)[-1] == "★ New record: Squat: heaviest load 45 kg (was 40 kg)"
+        assert toasts(app)[-1] == (
+            "★ New record: Squat: heaviest load 45 kg (was 40 kg)\nSquat: most reps 13 reps (was 12 reps)"
+        )
         count = len(toasts(app))
         await pilot.press("k", "e", "enter")  # saved again unchanged: the same record, no repeat
         assert toasts(app)[-1] == ": Saved Squat set 1" and len(toasts(app)) == count + 1
@@ -149,18 +152,21 @@ async def test_after_the_last_set_the_summary_offers_to_finish(make_app, store: 
     async with app.run_test(size=(80, 24)) as pilot:
         today = app.screen
         assert isinstance(today, TodayScreen)
-        await pilot.press("e", "tab", "5", "0", "enter")  # squat set 1: 12 × 50 kg
+        await pilot.press("e", "tab", "5", "0", "enter")  # squat set 1: 13 × 50 kg
         for _ in range(18):
             await pilot.press("space")
         assert isinstance(app.screen, FinishSessionScreen)
         summary = label(app.screen, "#finish-summary")
-        # 18 sets; volume 12 × 50 = 600 kg (only set 1 has a load); planks 3 × 30 s = 90 s held;
-        # the clock stood still, so under a minute; one record (50 kg against 40 kg).
+        # Last time 3 × 12 @ 40 kg, all done: today's target is 3 × 13 @ 40 kg (double
+        # progression). 18 sets; volume 13 × 50 + 2 × 13 × 40 = 650 + 1040 = 1690 kg; planks
+        # 3 × 30 s = 90 s held; the clock stood still, so under a minute; two records (50 kg
+        # against 40 kg, 13 reps against 12).
         assert summary.splitlines() == [
             "18 of 18 sets",
-            "volume 600 kg · held 1:30 · under a minute from first to last set",
-            "Records broken: 1",
+            "volume 1690 kg · held 1:30 · under a minute from first to last set",
+            "Records broken: 2",
             "  ★ Squat: heaviest load 50 kg (was 40 kg)",
+            "  ★ Squat: most reps 13 reps (was 12 reps)",
         ]
         await pilot.press("enter")  # the offer: enter finishes
         await pilot.pause()
