@@ -392,6 +392,8 @@ class RunStrongApp(KeyRouting, App[None]):
                 yield SystemCommand(f"Edit program: {name}", "Change days, exercises, sets and reps", partial(self.edit_program, program))
             if not program.archived:
                 yield SystemCommand(f"Duplicate program: {name}", "An own copy to change", partial(self.edit_program, program, duplicate=True))
+            else:
+                yield SystemCommand(f"Restore program: {name}", "Show it in the program list again", partial(self.restore_program, program.id))
         for exercise in catalog.exercises.values():
             if exercise.own:
                 yield SystemCommand(f"Edit exercise: {as_markup(exercise.name)}", "Change or archive your exercise", partial(self.edit_exercise, exercise))
@@ -423,6 +425,15 @@ class RunStrongApp(KeyRouting, App[None]):
                 then(program_id)
 
         self.push_screen(ProgramEditorScreen(draft, title), saved)
+
+    def restore_program(self, program_id: str) -> None:
+        """Bring an archived own program back to the picker."""
+        try:
+            self.store.archive_program(program_id, archived=False)
+        except StoreError as error:
+            self.notify(f"Not saved: {error}", severity="error", timeout=10)
+            return
+        self.notify(f"{plain_text(self.catalog.program(program_id).name)} is back in the program list", timeout=3)
 
     def edit_exercise(self, exercise: Exercise | None) -> None:
         """Open the own-exercise form: a new exercise (None) or an own one to change or archive."""

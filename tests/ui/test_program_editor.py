@@ -339,3 +339,22 @@ async def test_a_name_that_looks_like_markup_is_shown_as_typed(make_app, db_path
         assert any(n.startswith("A [/i] finished") for n in notices), notices
         await pilot.press("h")
         await pilot.pause()
+
+
+async def test_an_archived_program_leaves_the_picker_and_the_palette_brings_it_back(make_app, db_path: Path, tmp_path: Path) -> None:
+    add_walls(db_path, tmp_path, '{ exercise = "wall-sit", sets = 2, hold_s = 40 }')
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        picker = app.screen
+        assert isinstance(picker, ProgramPickerScreen)
+        picker.query_one(OptionList).highlighted = [p.id for p in picker.programs].index("walls")
+        await pilot.press("x")
+        assert "walls" not in [p.id for p in picker.programs]
+        await pilot.press("escape")
+        assert stored_catalog(db_path).program("walls").archived
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Restore program: Walls")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert not stored_catalog(db_path).program("walls").archived
