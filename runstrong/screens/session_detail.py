@@ -34,6 +34,7 @@ from runstrong.widgets.history_table import DASH, totals_line
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.list_table import ListTable
 from runstrong.widgets.read_only_banner import ReadOnlyBanner
+from runstrong.core.text import plain_text
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -188,7 +189,7 @@ class SessionDetailScreen(Screen[None]):
             self.undo_log.record(SetEdited(logged))
             self.load()
             what = "Saved" if logged.done else "Logged (was skipped)"
-            self.app.notify(f"{what} {exercise.name} set {logged.set_no}", timeout=3)
+            self.app.notify(f"{what} {plain_text(exercise.name)} set {logged.set_no}", timeout=3)
 
         self.app.push_screen(EditSetScreen(exercise, logged, self.app.settings.unit), save)
 
@@ -208,7 +209,7 @@ class SessionDetailScreen(Screen[None]):
                 return
             self.undo_log.record(SetDeleted(logged))
             self.load()
-            self.app.notify(f"Deleted {logged.exercise} set {logged.set_no}{side} · u undoes", timeout=4)
+            self.app.notify(f"Deleted {plain_text(logged.exercise)} set {logged.set_no}{side} · u undoes", timeout=4)
 
         self.app.push_screen(
             ConfirmScreen(f"Delete {logged.exercise} set {logged.set_no}{side}?", "u brings it back."), answer
