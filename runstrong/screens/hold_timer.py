@@ -364,12 +364,13 @@ class HoldTimerScreen(Screen[None]):
         self.remove_class("-paused")
         records = hold.records
         held = format_duration(hold.held_total())
-        if hold.abandoned:
+        if self.unsaved:
+            # First, also after a stop: "logged" must never be said of a hold that is not on disk.
+            title = f"NOT SAVED: {len(self.unsaved)} of {count_of(len(records), 'hold')} · {held} held"
+        elif hold.abandoned:
             title = "Timer stopped · " + (f"{len(records)} logged, {held} held" if records else "nothing logged")
             if self.dropped_hold:
                 title += " · the hold in progress was not logged"
-        elif self.unsaved:
-            title = f"NOT SAVED: {len(self.unsaved)} of {count_of(len(records), 'hold')} · {held} held"
         elif len(records) == 1:
             title = f"Hold complete · held {held}"
         else:

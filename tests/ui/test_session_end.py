@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Label
 
+from runstrong.core.holdclock import Phase
 from runstrong.core.models import Session
 from runstrong.core.plan import PlannedSet
 from runstrong.screens.confirm import ConfirmScreen
@@ -62,8 +63,10 @@ async def test_q_during_a_hold_asks_and_no_goes_back_to_the_running_hold(make_ap
         for key in ("q", "ctrl+q"):
             await pilot.press(key)
             assert isinstance(app.screen, ConfirmScreen)
-            assert label(app.screen, ".dialog-title") == "A hold is running (0:12 held). Log it and quit?"
-            assert "y logs the 0:12 held so far" in label(app.screen, "#confirm-detail")
+            # The hold runs on while the question is up, so no number is promised: y logs what is
+            # held when it is answered (see the next test).
+            assert label(app.screen, ".dialog-title") == "A hold is running. Log it and quit?"
+            assert "y logs the time held until you answer" in label(app.screen, "#confirm-detail")
             await pilot.press("n")
             assert app.screen is timer and app.is_running
         assert label(timer, "#timer-phase") == "HOLD"
@@ -78,6 +81,35 @@ async def test_yes_logs_the_seconds_held_then_quits(make_app, clock: FakeClock, 
         assert not app.is_running
     plank = [s for s in newest_session(db_path).sets if s.exercise_id == "plank"]
     assert [(s.done, s.hold_s) for s in plank] == [(True, 12), (False, None), (False, None)]
+
+
+async def test_yes_logs_the_time_held_when_answered_not_when_asked(make_app, clock: FakeClock, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_plank_hold(app, pilot, clock)  # 12 s held when q is pressed
+        await pilot.press("q")
+        clock.advance(4)  # the runner reads the question for 4 s: 12 + 4 = 16 s held
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.is_running
+    plank = [s for s in newest_session(db_path).sets if s.exercise_id == "plank"]
+    assert [(s.done, s.hold_s) for s in plank] == [(True, 16), (False, None), (False, None)]
+
+
+async def test_yes_does_not_quit_when_the_hold_cannot_be_saved(make_app, clock: FakeClock, db_path: Path) -> None:
+    from test_cannot_save import done_on_file, fill_to_the_brim
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        timer = await start_plank_hold(app, pilot, clock)
+        fill_to_the_brim(app.store.conn)  # the disk is full: the hold's save fails
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert app.is_running and app.screen is timer
+        assert timer.hold.phase is Phase.DONE  # stopped, on its summary
+        assert label(timer, "#summary-title") == "NOT SAVED: 1 of 1 hold · 0:12 held"
+        assert any("Hold NOT saved" in m for m in toasts(app))
+    assert done_on_file(db_path) == 0
 
 
 async def test_f_with_sets_left_asks_and_says_how_many(make_app, db_path: Path) -> None:
