@@ -293,15 +293,22 @@ class SessionTotals:
 
 
 def session_totals(sets: Sequence[SetLog]) -> SessionTotals:
-    """Totals for one session's sets; skipped slots count only towards sets_planned."""
-    done = sorted(_done(sets), key=_moment)
-    first, last = (done[0], done[-1]) if done else (None, None)
+    """Totals for one session's sets; skipped slots count only towards sets_planned.
+
+    Warm-up sets count in none of sets, reps, hold time or volume (they are time spent, so the
+    first/last tick and duration_s include them). This is the one rule History's rows
+    (store.history.history_page, in SQL), session detail and the finish summary all follow;
+    README "What counts" states it (ours, issue 10)."""
+    done_all = sorted(_done(sets), key=_moment)
+    first, last = (done_all[0], done_all[-1]) if done_all else (None, None)
     duration = None
     if first is not None and last is not None:
         duration = int((_moment(last) - _moment(first)).total_seconds())
+    working = [s for s in sets if not s.is_warmup]
+    done = [s for s in done_all if not s.is_warmup]
     return SessionTotals(
         sets_done=len(done),
-        sets_planned=len(sets),
+        sets_planned=len(working),
         total_reps=sum(s.reps or 0 for s in done),
         total_hold_s=sum(s.hold_s or 0 for s in done),
         volume_kg=float(sum(s.load_kg * s.reps for s in done if s.load_kg is not None and s.reps is not None)),

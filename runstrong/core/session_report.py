@@ -82,7 +82,7 @@ def session_report(sets: Sequence[SetLog], before: Mapping[str, Sequence[Logged]
     """Report on one session's `sets`; `before` holds, per exercise id, that exercise's working
     sets from other sessions (what its records stand on)."""
     working = [s for s in sets if not s.is_warmup]
-    totals = session_totals(working)
+    totals = session_totals(sets)  # warm-ups are left out of its counts, not of its duration
     records: list[BrokenRecord] = []
     for exercise_id in dict.fromkeys(s.exercise_id for s in working):
         mine = [s for s in working if s.exercise_id == exercise_id]
@@ -93,6 +93,6 @@ def session_report(sets: Sequence[SetLog], before: Mapping[str, Sequence[Logged]
         warmups_done=sum(1 for s in sets if s.is_warmup and s.done),
         volume_kg=totals.volume_kg,
         hold_s=totals.total_hold_s,
-        duration_s=session_totals(list(sets)).duration_s,
+        duration_s=totals.duration_s,
         records=tuple(records),
     )

@@ -29,7 +29,10 @@ class HistoryFilter:
 
 @dataclass(frozen=True)
 class SessionSummary:
-    """One History row: a session and its totals over kept sets (summed by SQLite)."""
+    """One History row: a session and its totals over kept sets (summed by SQLite).
+
+    Sets, reps, hold time (s) and volume (kg) leave warm-up sets out, as the finish summary does;
+    the duration includes them (README "What counts")."""
 
     id: int
     date: str
@@ -95,11 +98,14 @@ class HistoryStore(SessionStore):
                 ORDER BY s.date DESC, s.id DESC LIMIT :limit
             )
             SELECT page.id, page.date, page.program, page.program_id, page.day, page.finished_at,
-                COUNT(sl.id) AS sets_planned,
-                COUNT(sl.done_at) AS sets_done,
-                COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL THEN sl.reps END), 0) AS total_reps,
-                COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL THEN sl.hold_s END), 0) AS total_hold_s,
-                -- Warm-up sets never count towards volume (issue 10).
+                -- Warm-up sets count in none of these totals (core.progress.session_totals is
+                -- the same rule; README "What counts"), only in the duration: time spent.
+                COUNT(CASE WHEN sl.set_type != 'warmup' THEN sl.id END) AS sets_planned,
+                COUNT(CASE WHEN sl.set_type != 'warmup' THEN sl.done_at END) AS sets_done,
+                COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL AND sl.set_type != 'warmup'
+                    THEN sl.reps END), 0) AS total_reps,
+                COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL AND sl.set_type != 'warmup'
+                    THEN sl.hold_s END), 0) AS total_hold_s,
                 COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL AND sl.set_type != 'warmup'
                     THEN sl.load_kg * sl.reps END), 0.0) AS volume_kg,
                 CASE WHEN page.imported THEN page.span_s

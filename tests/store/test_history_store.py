@@ -11,6 +11,7 @@ from runstrong.core.catalog import load_catalog
 from runstrong.core.models import Session, Side
 from runstrong.core.plan import PlannedSet, plan_day
 from runstrong.core.progress import session_totals
+from runstrong.core.session_report import session_report
 from runstrong.store import HistoryFilter, Store
 
 EXPORTED_AT = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)
@@ -213,6 +214,31 @@ def test_warm_up_and_deleted_sets_do_not_count(store: Store) -> None:
     store.conn.execute("UPDATE set_logs SET set_type = 'warmup' WHERE id = ?", [other.sets[3].id])
     store.conn.commit()
     assert store.weekly_session_counts() == {date(2026, 11, 23): 1}
+
+
+def test_history_totals_leave_warm_ups_out_as_the_finish_summary_does(store: Store) -> None:
+    """Squat: a warm-up and two working sets of 12 at 20 kg, plus a 30 s plank, all done a minute
+    apart; a second plank is a warm-up too. Working: 3 sets done of 3 planned, 12 + 12 = 24 reps,
+    30 s held, 2 × 12 × 20 = 480 kg. The warm-ups are time spent: the first tick (09:00) to the
+    last (09:04) is 240 s."""
+    session = log_session(store, "2026-11-16", [squat(1), squat(2), squat(3), plank(1), plank(2)], load_kg=20)
+    for warm_up in (session.sets[0], session.sets[4]):
+        store.conn.execute("UPDATE set_logs SET set_type = 'warmup' WHERE id = ?", [warm_up.id])
+    store.conn.commit()
+
+    [row] = store.history_page()
+    assert (row.sets_done, row.sets_planned) == (3, 3)
+    assert row.total_reps == 24
+    assert row.total_hold_s == 30
+    assert row.volume_kg == 480.0
+    assert row.duration_s == 240
+
+    # One rule: the finish summary and session detail's totals say the same of this session.
+    report = session_report(store.session(session.id).sets, {})
+    assert (report.working_done, report.working_planned, report.warmups_done) == (3, 3, 2)
+    assert (report.hold_s, report.volume_kg, report.duration_s) == (30, 480.0, 240)
+    totals = session_totals(store.session(session.id).sets)
+    assert (totals.sets_done, totals.sets_planned, totals.total_reps, totals.total_hold_s) == (3, 3, 24, 30)
 
 
 def test_notes_are_saved(db_path: Path, store: Store) -> None:
