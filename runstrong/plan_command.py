@@ -193,7 +193,6 @@ def add_parsers(commands: Any, db: Any) -> None:
 
 def run_command(args: Any, path: Path, now: datetime) -> str:
     """Run `runs ...` or `plan ...`; returns the text to print. UsageError on bad input."""
-    from runstrong.core.catalog import load_catalog
     from runstrong.store import Store
 
     today = now.date()
@@ -207,7 +206,8 @@ def run_command(args: Any, path: Path, now: datetime) -> str:
         store = Store.open_read_only(path)
         try:
             settings = current_settings(store)
-            plan = make_plan(store, load_catalog(), start, span, today)
+            # The file's own programs and exercises too: the one followed may be an own one.
+            plan = make_plan(store, store.catalog(), start, span, today)
         finally:
             store.close()
         if args.ics:

@@ -7,14 +7,22 @@ from datetime import datetime, timedelta
 
 from runstrong.core.planner import Plan, plan_json
 from runstrong.core.settings import Settings
+from runstrong.core.text import plain_text, printable
 
 
 def plan_text(plan: Plan, settings: Settings) -> str:
+    """The plan as lines for a terminal: one line per day (date, run, phase), then its strength
+    session, each exercise with its target load in `settings.unit` and why, and its warnings.
+
+    Names come from the database (race, program, day, exercise) and may have been written by
+    another program, so each passes through core.text.plain_text, and every finished line through
+    printable (a phase label or warning quotes a race name): no escape sequence reaches the
+    terminal (review 1.10)."""
     lines = []
     for day in plan.days:
         run = day.run
         if run.race is not None:
-            run_text = f"RACE {run.race.name or ''} ({run.race.race_priority.value})".replace("  ", " ")
+            run_text = f"RACE {plain_text(run.race.name or '')} ({run.race.race_priority.value})".replace("  ", " ")
         elif run.kind is None:
             run_text = "no run"
         else:
@@ -23,13 +31,13 @@ def plan_text(plan: Plan, settings: Settings) -> str:
         if day.strength is not None:
             s = day.strength
             state = " (done)" if s.done else "" if s.legal else " (least bad day)"
-            lines.append(f"    strength: {s.program} — {s.day}{state}")
+            lines.append(f"    strength: {plain_text(s.program)} — {plain_text(s.day)}{state}")
             for item in s.items:
-                lines.append(f"      {item.exercise}: {item.target_text(settings.unit)}  ({item.why})")
+                lines.append(f"      {plain_text(item.exercise)}: {item.target_text(settings.unit)}  ({item.why})")
         lines += [f"    ! {warning}" for warning in day.warnings]
     if plan.today is not None and plan.today.warning:
         lines.append(f"Today: {plan.today.warning}")
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)
 
 
 def plan_ics(plan: Plan, settings: Settings, stamp: datetime) -> bytes:
@@ -53,11 +61,11 @@ def plan_ics(plan: Plan, settings: Settings, stamp: datetime) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", day.date)
         event.add("dtend", day.date + timedelta(days=1))
-        event.add("summary", f"Strength: {s.day} ({s.program})")
-        lines = [day.season.label]
+        event.add("summary", f"Strength: {plain_text(s.day)} ({plain_text(s.program)})")
+        lines = [printable(day.season.label)]
         for item in s.items:
-            lines.append(f"{item.exercise}: {item.target_text(settings.unit)}")
-        lines += [f"! {warning}" for warning in day.warnings]
+            lines.append(f"{plain_text(item.exercise)}: {item.target_text(settings.unit)}")
+        lines += [f"! {printable(warning)}" for warning in day.warnings]
         event.add("description", "\n".join(lines))
         event.add("categories", ["Strength"])
         calendar.add_component(event)
@@ -65,4 +73,6 @@ def plan_ics(plan: Plan, settings: Settings, stamp: datetime) -> bytes:
 
 
 def plan_output(plan: Plan, settings: Settings, as_json: bool) -> str:
+    """`plan_json` (DESIGN's plan JSON contract, indented, non-ASCII kept; names as stored, JSON
+    escapes control characters itself) when `as_json`, else `plan_text`."""
     return json.dumps(plan_json(plan), indent=2, ensure_ascii=False) if as_json else plan_text(plan, settings)

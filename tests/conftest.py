@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -82,3 +82,40 @@ def highlight(app: RunStrongApp, exercise_id: str) -> TodayScreen:
 @pytest.fixture(name="highlight")
 def highlight_fixture():  # type: ignore[no-untyped-def]
     return highlight
+
+
+# Terminal escape sequences as another program could write them into the database.
+ESC_TITLE = "\x1b]0;pwned\x07"  # OSC 0: would retitle the terminal window
+ESC_CLEAR = "\x1b[2J\x1b[H"  # would clear the screen and home the cursor
+
+
+@pytest.fixture
+def hostile_plan(db_path: Path) -> Path:
+    """A database whose followed own program, its day and its own exercise, and a race on Sunday
+    13 December 2026, have escape sequences in their stored names (review 1.10). Returns the file.
+    Drawn safely they read "Rackday", "Heavy", "Front squat" and "BadRace"."""
+    from runstrong.core.models import Exercise, Kind, Prescription, Program, ProgramDay, ProgramItem
+    from runstrong.core.routine_file import Routine
+    from runstrong.core.running import Priority, Run, RunKind, parse_week_spec
+
+    exercise = Exercise(
+        id="front-squat", name=f"Front{ESC_CLEAR} squat", kind=Kind.REPS, per_side=False, muscles=("quads",),
+        category="legs", default=Prescription(sets=3, reps=8, reps_max=12), why="", cues=(), sources=(),
+        notes="", own=True,
+    )
+    program = Program(
+        id="rack-day", name=f"Rack{ESC_TITLE}day", description="", own=True,
+        days=(ProgramDay(f"Heavy{ESC_TITLE}", (ProgramItem("front-squat", Prescription(sets=3, reps=8, reps_max=12)),)),),
+    )
+    store = Store.open(db_path)
+    try:
+        store.save_routine(Routine((exercise,), (program,)))
+        store.save_settings({"program_id": "rack-day"})
+        store.save_running_week(parse_week_spec(["mon=easy", "tue=hard", "wed=easy", "thu=hard", "fri=easy", "sat=long"]))
+        store.add_run(Run(date(2026, 12, 13), RunKind.RACE, 10.0, f"Bad{ESC_TITLE}Race", Priority.B))
+        # Stored as given: nothing on the way in cleaned them (as with a file another program wrote).
+        assert store.conn.execute("SELECT count(*) FROM runs WHERE name LIKE '%pwned%'").fetchone()[0] == 1
+        assert store.conn.execute("SELECT count(*) FROM programs WHERE name LIKE '%pwned%'").fetchone()[0] == 1
+    finally:
+        store.close()
+    return db_path

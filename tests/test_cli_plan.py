@@ -128,3 +128,12 @@ def test_plan_ics_has_stable_uids_and_the_exercises(db_path: Path, tmp_path: Pat
     assert [str(e["UID"]) for e in icalendar.Calendar.from_ical(again.read_bytes()).walk("VEVENT")] == [
         str(e["UID"]) for e in events
     ]
+
+
+def test_plan_text_draws_stored_names_without_their_escape_sequences(hostile_plan: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_main(["plan", "--db", str(hostile_plan), "--from", "2026-11-23", "--days", "21"], capsys)
+    assert status == 0
+    assert "\x1b" not in out and "\x07" not in out and "pwned" not in out and "[2J" not in out
+    assert "RACE BadRace (B)" in out
+    assert "strength: Rackday — Heavy" in out
+    assert "      Front squat: " in out

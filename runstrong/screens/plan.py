@@ -19,7 +19,7 @@ from rich.text import Text
 
 from runstrong.core.planner import Plan, PlanDay
 from runstrong.core.running import Run, RunningWeek, describe_week
-from runstrong.core.text import plain_text
+from runstrong.core.text import plain_text, printable
 from runstrong.plan_source import make_plan
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
@@ -55,10 +55,10 @@ def strength_cell(day: PlanDay) -> Text:
     if strength is None:
         return Text("")
     if strength.done:
-        return Text(f"✓ {strength.day}", style="green")
+        return Text(f"✓ {plain_text(strength.day)}", style="green")
     if not strength.legal:
-        return Text(f"? {strength.day}", style="yellow")
-    return Text(strength.day, style="bold")
+        return Text(f"? {plain_text(strength.day)}", style="yellow")
+    return Text(plain_text(strength.day), style="bold")
 
 
 WEEK_PREFIX = re.compile(r"^week of \d{4}-\d{2}-\d{2}: ")
@@ -139,7 +139,7 @@ class PlanScreen(Screen[None]):
             return
         program = self.app.current_program()
         self.query_one("#plan-title", Label).update(
-            Text.assemble(("Plan", "bold"), f" · {program.name} · 4 weeks from {today:%a %d %b}")
+            Text.assemble(("Plan", "bold"), f" · {plain_text(program.name)} · 4 weeks from {today:%a %d %b}")
         )
         week_text = describe_week(self.week.days) or "none entered: w sets it"
         races = [r for r in self.runs if r.is_race and r.date >= today]
@@ -176,14 +176,16 @@ class PlanScreen(Screen[None]):
         lines = [f"{day.date:%A %d %B} · {day.season.label}"]
         strength = day.strength
         if strength is not None and strength.items:
-            parts = [f"{item.exercise} {item.target_text(self.app.settings.unit)}" for item in strength.items]
-            lines.append(f"{strength.day}: " + ", ".join(parts))
+            parts = [f"{plain_text(item.exercise)} {item.target_text(self.app.settings.unit)}" for item in strength.items]
+            lines.append(f"{plain_text(strength.day)}: " + ", ".join(parts))
             notes = {item.why.split("; ", 1)[1] for item in strength.items if "; " in item.why}
             lines += sorted(notes)
         elif strength is not None and strength.done:
-            lines.append(f"{strength.day}: done")
+            lines.append(f"{plain_text(strength.day)}: done")
         lines += day.warnings
-        self.query_one("#plan-detail", Label).update(Text("\n".join(lines)))
+        # Names are stored text (another program may have written them), and the phase label and
+        # warnings quote a race name: every line is made printable before it is drawn.
+        self.query_one("#plan-detail", Label).update(Text("\n".join(printable(line) for line in lines)))
 
     def dated_run(self, day: date) -> Run | None:
         on_day = [r for r in self.runs if r.date == day]

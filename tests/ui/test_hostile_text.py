@@ -61,3 +61,29 @@ async def test_a_toast_with_stored_text_is_stripped_too(make_app) -> None:
         app.notify(f"Not saved: Squat{TITLE}", severity="error")
         await pilot.pause()
         assert [n.message for n in app._notifications][1:] == ["Not saved: Squat"]
+
+
+async def test_the_plan_screen_draws_stored_names_without_their_escape_sequences(make_app, hostile_plan) -> None:
+    """An own program, its day and exercise and a race, all with escape sequences in their stored
+    names (tests/conftest.py hostile_plan): the table, title and detail line show them as data."""
+    from datetime import date
+
+    from textual.widgets import Label
+
+    from runstrong.screens.plan import PlanScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("w")
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        assert_inert(drawn(app))
+        # Wednesday 25 November is the first strength day: its detail line names day and exercise.
+        wednesday = next(i for i, d in enumerate(screen.plan.days) if d.date == date(2026, 11, 25))
+        screen.table.move_cursor(row=wednesday)
+        await pilot.pause()
+        detail = str(screen.query_one("#plan-detail", Label).render())
+        assert "\x1b" not in detail and "pwned" not in detail
+        assert "in-season: BadRace in 18 days" in detail and "Heavy: Front squat 2 × 8" in detail
+        assert "Rackday" in str(screen.query_one("#plan-title", Label).render())
+        assert_inert(drawn(app))
