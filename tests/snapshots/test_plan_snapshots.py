@@ -49,3 +49,13 @@ def test_run_form_80x24(snap_compare, make_app, db_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_form)
+
+
+def test_week_form_80x24(snap_compare, make_app, db_path: Path) -> None:
+    seed(db_path, WEEK)
+
+    async def open_week_form(pilot: Pilot) -> None:
+        await pilot.press("w", "w")  # Plan, then its usual-week form
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_week_form)

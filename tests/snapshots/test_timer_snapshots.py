@@ -68,3 +68,8 @@ def test_paused_hold(snap_compare, make_app, clock: FakeClock) -> None:
 
 def test_hold_complete_summary(snap_compare, make_app, clock: FakeClock) -> None:
     assert snap_compare(make_app(quick=side_plank()), terminal_size=SIZE, run_before=at(clock, 200))
+
+
+def test_quit_during_hold_80x24(snap_compare, make_app, clock: FakeClock) -> None:
+    # q 11.2 s in (6.2 s into the left hold): the question over the running hold, "Log and quit".
+    assert snap_compare(make_app(quick=side_plank()), terminal_size=SIZE, run_before=at(clock, 11.2, "q"))
