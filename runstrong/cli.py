@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from runstrong import __version__
-from runstrong.core.clock import SystemClock
+from runstrong.core.clock import Clock, SystemClock
 from runstrong.core.durations import ACCEPTED
 from runstrong.errors import FileError, UsageError
 
@@ -124,10 +124,11 @@ def open_store_importing_app(path: Path) -> tuple[Store, type[RunStrongApp]]:
     return Store.open_checked(path, allow_read_only=True), RunStrongApp
 
 
-def run(argv: Sequence[str] | None = None) -> int:
+def run(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     reject_negative_timer_values(argv)
     args = build_parser().parse_args(argv)
+    clock = clock or SystemClock()
     if args.day is not None and args.program is None:
         raise UsageError("runstrong: --day needs --program ID (see --help)")
     if args.program is not None and args.command is not None:
@@ -148,7 +149,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         # Export only reads: it never creates, migrates or locks the database.
         store = Store.open_read_only(path)
         try:
-            write_export(store, args.format, output, args.force, SystemClock().now())
+            write_export(store, args.format, output, args.force, clock.now())
         finally:
             store.close()
         return 0
@@ -156,7 +157,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command in ("runs", "plan"):
         from runstrong.plan_command import run_command
 
-        print(run_command(args, path, SystemClock().now()))
+        print(run_command(args, path, clock.now()))
         return 0
 
     if args.command == "import":
@@ -211,12 +212,17 @@ def follow_program(store: Store, program_id: str, day: str | None) -> tuple[str,
     return (program.id, day_index) if day_index is not None else None
 
 
-def main(argv: Sequence[str] | None = None) -> None:
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> None:
+    """The `runstrong` command: run it and exit with its status (0, 1 for a file or database
+    problem, 2 for a usage mistake, 130 on ctrl+c). `clock` is for tests: "today" for `runs` and
+    `plan` (the calendar import window, the plan's first day) and the export's stamp come from
+    it; the real clock otherwise. Deliberately not an environment variable a runner could set by
+    accident."""
     from runstrong.store import StoreError
     from runstrong.store.problems import os_reason
 
     try:
-        status = run(argv)
+        status = run(argv, clock)
     except UsageError as error:
         print(error, file=sys.stderr)
         status = 2

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
+from collections.abc import Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 
 import icalendar
 import pytest
 
 from runstrong.cli import main
+from runstrong.core.clock import ManualClock
 from runstrong.store import Store
 
 ICS = Path(__file__).parent / "importers" / "ics"
 
 
-def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+def run_main(args: list[str], capsys: pytest.CaptureFixture[str], clock: ManualClock | None = None) -> tuple[int, str, str]:
     with pytest.raises(SystemExit) as exited:
-        main(args)
+        main(args, clock)
     out, err = capsys.readouterr()
     return int(exited.value.code or 0), out, err
 
@@ -82,23 +87,54 @@ def test_bad_input_is_one_line_and_saves_nothing(db_path: Path, capsys: pytest.C
     assert not db_path.exists()
 
 
+@pytest.fixture
+def runner_in_utc() -> Iterator[None]:
+    """The machine's time zone (the runner's, for timed calendar events) pinned to UTC, and put
+    back after the test."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
 def test_import_twice_changes_nothing_and_reports_what_it_did_not_understand(
-    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], runner_in_utc: None
 ) -> None:
     ics = tmp_path / "plan.ics"
     shutil.copy(ICS / "plan.ics", ics)
     db = ["--db", str(db_path)]
-    # The file's events are in January 2027; the window is today - 30 .. today + 365 days, and
-    # today is real here, so count what the window kept rather than assume it.
-    status, dry, _ = run_main(["runs", "import", str(ics), "--dry-run", *db], capsys)
+    # Today is Friday 1 January 2027 (injected): the window is 2 December 2026 .. 1 January 2028,
+    # so every event in the file (January 2027) is in it. By hand: the weekly easy run on 4 and
+    # 18 January (11 January is an EXDATE), the long run on the 9th, intervals on the 5th, the
+    # tempo (21:30 in New York on the 6th is 02:30 on the 7th in the runner's UTC), the hills
+    # workout on the 13th and the race on the 17th: 7 runs. The dentist is not a run.
+    new_year = ManualClock(datetime(2027, 1, 1, 8, 0, tzinfo=timezone.utc))
+    status, dry, _ = run_main(["runs", "import", str(ics), "--dry-run", *db], capsys, new_year)
     assert status == 0 and dry.startswith("Dry run:") and not db_path.exists()
-    status, first, _ = run_main(["runs", "import", str(ics), *db], capsys)
-    kept = len(Store.open(db_path).runs())
-    assert status == 0 and f"{kept} added, 0 updated, 0 unchanged" in first
-    status, second, _ = run_main(["runs", "import", str(ics), *db], capsys)
-    assert f"0 added, 0 updated, {kept} unchanged" in second
-    if kept:
-        assert "'Dentist': not a run kind runstrong knows" in first
+    status, first, _ = run_main(["runs", "import", str(ics), *db], capsys, new_year)
+    assert status == 0 and "7 added, 0 updated, 0 unchanged" in first
+    assert "'Dentist': not a run kind runstrong knows" in first
+    store = Store.open(db_path)
+    try:
+        assert [r.date.isoformat() for r in store.runs()] == [
+            "2027-01-04", "2027-01-05", "2027-01-07", "2027-01-09", "2027-01-13", "2027-01-17", "2027-01-18",
+        ]
+    finally:
+        store.close()
+    status, second, _ = run_main(["runs", "import", str(ics), *db], capsys, new_year)
+    assert "0 added, 0 updated, 7 unchanged" in second
+    # A year on (Tuesday 1 February 2028: the window starts 2 January 2028) the file's events are
+    # all in the past: nothing is added, and nothing already stored is touched.
+    later = ManualClock(datetime(2028, 2, 1, 8, 0, tzinfo=timezone.utc))
+    status, third, _ = run_main(["runs", "import", str(ics), *db], capsys, later)
+    assert status == 0 and "0 added, 0 updated, 0 unchanged" in third
 
 
 def test_a_bad_calendar_file_names_file_and_line(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
