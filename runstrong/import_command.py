@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from runstrong.core.catalog import load_catalog
+from runstrong.core.plurals import count_of, noun_for
 from runstrong.core.text import printable
 from runstrong.errors import UsageError
 from runstrong.importers import ImportBatch, ImportFileError, read_import_file
@@ -93,12 +94,8 @@ def _rows_summary(notes: list[RowNote]) -> str:
     parts = []
     for reason, lines in sorted(by_reason.items(), key=lambda item: item[1][0]):
         shown = ", ".join(str(n) for n in lines[:5]) + (", …" if len(lines) > 5 else "")
-        parts.append(f"{printable(reason)} ×{len(lines)} (line{'s' if len(lines) > 1 else ''} {shown})")
+        parts.append(f"{printable(reason)} ×{len(lines)} ({noun_for(len(lines), 'line')} {shown})")
     return "; ".join(parts)
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def report_text(batch: ImportBatch, plan: ExercisePlan, outcome: ImportOutcome, dry_run: bool) -> str:
@@ -118,10 +115,10 @@ def report_text(batch: ImportBatch, plan: ExercisePlan, outcome: ImportOutcome, 
             f"{outcome.deleted} deletions applied"
         )
     if batch.skipped:
-        lines.append(f"  skipped {_count(len(batch.skipped), 'row')} that are not sets: {_rows_summary(batch.skipped)}")
+        lines.append(f"  skipped {count_of(len(batch.skipped), 'row')} that are not sets: {_rows_summary(batch.skipped)}")
     if batch.not_imported:
         lines.append(
-            f"  not imported (runstrong has no running log yet) {_count(len(batch.not_imported), 'row')}: "
+            f"  not imported (runstrong has no running log yet) {count_of(len(batch.not_imported), 'row')}: "
             f"{_rows_summary(batch.not_imported)}"
         )
     matched = data["exercises"]["matched"]

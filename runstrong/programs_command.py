@@ -15,6 +15,7 @@ from runstrong.core.catalog import Catalog
 from runstrong.core.catalog_json import exercise_json, program_json
 from runstrong.core.durations import format_duration
 from runstrong.core.models import Program
+from runstrong.core.plurals import count_of
 from runstrong.core.routine_file import RoutineError, parse_routine, routine_toml
 from runstrong.core.text import plain_text
 from runstrong.errors import UsageError
@@ -107,7 +108,7 @@ def add_routine(db_path: Path, file: str, replace: bool) -> str:
         store.save_routine(routine)
     finally:
         store.close()
-    parts = [_count(len(routine.exercises), "exercise"), _count(len(routine.programs), "program")]
+    parts = [count_of(len(routine.exercises), "exercise"), count_of(len(routine.programs), "program")]
     names = ", ".join(entry.id for entry in (*routine.exercises, *routine.programs))
     return plain_text(f"Saved {' and '.join(parts)} from {file}: {names}")
 
@@ -117,10 +118,6 @@ def _checked(text: str, file: str, catalog: Catalog, replace: bool):  # type: ig
         return parse_routine(text, file, catalog, replace=replace)
     except RoutineError as error:
         raise UsageError(plain_text(str(error))) from None
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _mark(name: str, own: bool, archived: bool) -> str:

@@ -27,6 +27,7 @@ from datetime import date, timedelta
 
 from runstrong.core.catalog import Catalog
 from runstrong.core.models import LEG_CATEGORIES, Program
+from runstrong.core.plurals import count_of
 from runstrong.core.running import RunKind, RunningCalendar
 from runstrong.core.season import SeasonDay, monday
 
@@ -157,14 +158,14 @@ def place_sessions(
         if len(chosen) < quota and race_week:
             # Around a race the season takes days away on purpose: no least-bad day is forced in.
             week_warnings[week] = (
-                f"week of {week.isoformat()}: {len(chosen)} of {quota} session{'s' if quota != 1 else ''}, "
+                f"week of {week.isoformat()}: {len(chosen)} of {count_of(quota, 'session')}, "
                 "fewer on purpose around the race",
             )
         elif len(chosen) < quota:
             legal = len(chosen)
             text = (
-                f"week of {week.isoformat()}: only {legal} legal day{'s' if legal != 1 else ''} "
-                f"for {quota} session{'s' if quota != 1 else ''}"
+                f"week of {week.isoformat()}: only {count_of(legal, 'legal day')} "
+                f"for {count_of(quota, 'session')}"
             )
             fallback = _least_bad(calendar, days[rotation], [d for d in candidates if d not in taken], taken, season)
             if fallback is not None:

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Label
 
 from runstrong.core.models import SetLog
+from runstrong.core.plurals import count_of
 from runstrong.store import HistoryFilter, Store, StoreError
 from runstrong.widgets.history_filter import HistoryFilterBar
 from runstrong.widgets.history_table import HistoryTable
@@ -211,7 +212,7 @@ class HistoryScreen(Screen[None]):
         if not self.total:
             text = "No sessions match this filter (c clears it)" if narrowed else "No sessions yet: tick a set on Today (t) and it shows here"
         else:
-            text = f"{shown:,} of {self.total:,} session{'s' if self.total != 1 else ''}"
+            text = f"{shown:,} of {count_of(self.total, 'session')}"
             text += " matching the filter (c clears it)" if narrowed else ""
             text += " · enter opens · p progress · r recently deleted"
         hidden = self.table.hidden_columns

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from runstrong.core.catalog import CatalogError
 from runstrong.core.durations import format_duration
 from runstrong.core.models import ProgramItem
+from runstrong.core.plurals import count_of
 from runstrong.core.program_draft import ProgramDraft
 from runstrong.core.text import plain_text
 from runstrong.screens.form_fields import show_problem
@@ -98,7 +99,7 @@ class ProgramEditorScreen(Screen[str | None]):
             day = self.draft.days[day_index]
             if item_index is None:
                 count = len(day.items)
-                options.append(Option(Text.assemble((plain_text(day.name), "bold"), (f"  {count} exercise{'' if count == 1 else 's'}", "dim"))))
+                options.append(Option(Text.assemble((plain_text(day.name), "bold"), (f"  {count_of(count, 'exercise')}", "dim"))))
                 continue
             item = day.items[item_index]
             exercise = catalog.exercise(item.exercise_id)

@@ -4,7 +4,9 @@ restart (the undo stack of a run is gone by then)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from runstrong.core.plurals import count_of
 from runstrong.store.late_log import LateLogStore
 
 RECENTLY_DELETED_LIMIT = 100
@@ -40,18 +42,14 @@ class DeletedStore(LateLogStore):
         rows = self._rows(
             """
             SELECT * FROM (
-                SELECT 'session' AS kind, id, deleted_at, date, day, program,
-                    done || CASE done WHEN 1 THEN ' set done' ELSE ' sets done' END AS what
-                FROM (
-                    SELECT s.*, (SELECT COUNT(*) FROM set_logs sl WHERE sl.session_id = s.id
-                        AND sl.done_at IS NOT NULL AND sl.deleted_at IS NULL) AS done
-                    FROM sessions s WHERE s.deleted_at IS NOT NULL
-                )
+                SELECT 'session' AS kind, s.id, s.deleted_at, s.date, s.day, s.program,
+                    (SELECT COUNT(*) FROM set_logs sl WHERE sl.session_id = s.id
+                        AND sl.done_at IS NOT NULL AND sl.deleted_at IS NULL) AS done,
+                    NULL AS exercise, NULL AS set_no, NULL AS side
+                FROM sessions s WHERE s.deleted_at IS NOT NULL
                 UNION ALL
                 SELECT 'set', sl.id, sl.deleted_at, s.date, s.day, s.program,
-                    sl.exercise || ' set ' || sl.set_no
-                        || COALESCE(' (' || sl.side || ')', '')
-                        || CASE WHEN sl.done_at IS NULL THEN ', skipped' ELSE '' END
+                    sl.done_at IS NOT NULL, sl.exercise, sl.set_no, sl.side
                 FROM set_logs sl JOIN sessions s ON s.id = sl.session_id
                 WHERE sl.deleted_at IS NOT NULL AND s.deleted_at IS NULL
             )
@@ -60,7 +58,7 @@ class DeletedStore(LateLogStore):
             """,
             {"limit": limit},
         )
-        return [Deleted(**row) for row in rows]
+        return [_deleted(row) for row in rows]
 
     def restore_deleted(self, item: Deleted) -> None:
         """Bring back one listed item (StoreError when an open session took its place)."""
@@ -68,3 +66,15 @@ class DeletedStore(LateLogStore):
             self.undelete_session(item.id)
         else:
             self.undelete_set(item.id)
+
+
+def _deleted(row: dict[str, Any]) -> Deleted:
+    """One listed row, worded here rather than in SQL: "8 sets done" (core.plurals) for a
+    session, "Squat set 2 (left)" or "Squat set 2, skipped" for a set."""
+    if row["kind"] == "session":
+        what = f"{count_of(row['done'], 'set')} done"
+    else:
+        side = f" ({row['side']})" if row["side"] else ""
+        what = f"{row['exercise']} set {row['set_no']}{side}" + ("" if row["done"] else ", skipped")
+    keep = ("kind", "id", "deleted_at", "date", "day", "program")
+    return Deleted(**{key: row[key] for key in keep}, what=what)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from runstrong.core.plurals import count_of
+from runstrong.core.plurals import count_of, noun_for
 
 
 @pytest.mark.parametrize(
@@ -13,3 +13,8 @@ from runstrong.core.plurals import count_of
 )
 def test_count_of(count: int, noun: str, written: str) -> None:
     assert count_of(count, noun) == written
+
+
+def test_noun_for_gives_the_word_alone() -> None:
+    assert [noun_for(n, "line") for n in (0, 1, 2)] == ["lines", "line", "lines"]
+    assert noun_for(2, "person", "people") == "people"

@@ -273,3 +273,15 @@ def test_a_whole_program_day_totals_in_one_row(store: Store) -> None:
 
     assert (row.id, row.sets_done, row.sets_planned) == (session.id, len(slots) - 1, len(slots))
     assert row.total_reps == session_totals(session.sets).total_reps
+
+
+def test_recently_deleted_words_each_item(store: Store) -> None:
+    """Worded in Python (core.plurals), not SQL: a session's done sets, a set's side, a skipped set."""
+    whole = log_session(store, "2026-11-01", [squat(1), squat(2), plank()], done=2)
+    store.delete_session(whole.id, "2026-11-20T09:00:00+00:00")
+    kept = log_session(store, "2026-11-08", [side_plank(1, Side.LEFT), side_plank(1, Side.RIGHT), plank()], done=2)
+    store.delete_set(kept.sets[1].id, "2026-11-20T09:01:00+00:00")
+    store.delete_set(kept.sets[2].id, "2026-11-20T09:02:00+00:00")  # never done: skipped
+    assert [item.what for item in store.recently_deleted()] == [
+        "Plank set 1, skipped", "Side plank set 1 (right)", "2 sets done",
+    ]
