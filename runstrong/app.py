@@ -181,11 +181,13 @@ class RunStrongApp(KeyRouting, App[None]):
     # -- settings and program --------------------------------------------------------------
 
     def current_program(self) -> Program:
-        try:
-            return self.catalog.program(self.settings.program_id)
-        except KeyError:
-            # A program id from an older catalog: fall back rather than refuse to open.
-            return self.catalog.default_program
+        """The program followed (settings), or the default one for an id the catalog no longer
+        has: plan_source.current_program, the rule the plan uses too."""
+        # Imported here: plan_source pulls in the planner (~30 ms), which Today loads off the
+        # first paint.
+        from runstrong.plan_source import current_program
+
+        return current_program(self.catalog, self.settings)
 
     def update_settings(self, settings: Settings) -> bool:
         """Persist new settings; False (and a message) when the database refused them."""

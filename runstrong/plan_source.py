@@ -26,10 +26,14 @@ HISTORY_DAYS = 180
 
 
 def current_settings(store: Store) -> Settings:
+    """The store's settings as a Settings (defaults where a key is missing or unreadable)."""
     return Settings.from_mapping(store.settings())
 
 
 def current_program(catalog: Catalog, settings: Settings) -> Program:
+    """The program `settings.program_id` names in `catalog` (packaged or own), or the catalog's
+    default program when that id is gone (an older catalog, an own program deleted elsewhere):
+    never an error, so the app and the plan always open."""
     try:
         return catalog.program(settings.program_id)
     except KeyError:
