@@ -19,12 +19,24 @@ from runstrong.importers.strong import StrongImporter
 
 
 class Importer(Protocol):
+    """One source format (beangulp's shape). CSV formats share csv_table.CsvImporter."""
+
     name: str
+    """The format's name for `--format` and the batch ("strong", "hevy", ...)."""
     title: str
+    """What the format's header looks like, for the "unknown header" message."""
 
-    def identify(self, header: str) -> bool: ...
+    def identify(self, header: str) -> bool:
+        """True when `header` looks like this format's. `header` is the file's first line after
+        decoding, at most HEADER_LIMIT characters, its line end removed (first_line()). Never
+        raises: a header that is not this format's gives False."""
+        ...
 
-    def extract(self, text: str, path: str, unit: str | None, tz: tzinfo | None = None) -> ImportBatch: ...
+    def extract(self, text: str, path: str, unit: str | None, tz: tzinfo | None = None) -> ImportBatch:
+        """Every set of the decoded `text`. `unit` ("kg"/"lb") for a file that states none; `tz`
+        places local wall-clock times (None: this machine's zone). ImportFileError (FILE:LINE:
+        reason) at the first row that cannot be read: a file is imported whole or not at all."""
+        ...
 
 
 IMPORTERS: dict[str, Importer] = {

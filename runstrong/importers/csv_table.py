@@ -7,6 +7,7 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from runstrong.importers.records import ImportFileError
 
@@ -21,6 +22,26 @@ def header_names(line: str) -> list[str]:
 def column_key(name: str) -> str:
     """How columns are looked up: lower case, single spaces ('Weight (kg)' -> 'weight (kg)')."""
     return " ".join(name.lower().split())
+
+
+class CsvImporter:
+    """What the CSV importers (Strong, Hevy, FitNotes) share: recognising their header by the
+    columns it must name. A subclass sets `name`, `title`, REQUIRED_KEYS and `extract`."""
+
+    name: ClassVar[str]
+    title: ClassVar[str]
+    REQUIRED_KEYS: ClassVar[frozenset[str]]
+    """column_key()s the header must have, all of them (other columns may come and go)."""
+
+    def identify(self, header: str) -> bool:
+        """True when `header` (the file's first line, at most importers.HEADER_LIMIT characters,
+        its line end removed) names every column in REQUIRED_KEYS, case and spacing ignored, with
+        either delimiter. Never raises: a header that is not CSV is simply not this format."""
+        try:
+            keys = {column_key(n) for n in header_names(header)}
+        except csv.Error:
+            return False
+        return self.REQUIRED_KEYS <= keys
 
 
 @dataclass

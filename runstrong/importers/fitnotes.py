@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from runstrong.importers.aliases import ExerciseMatcher
 from runstrong.importers.assemble import SessionAssembler
-from runstrong.importers.csv_table import CsvTable, column_key, header_names
+from runstrong.importers.csv_table import CsvImporter, CsvTable
 from runstrong.importers.records import ImportBatch, ImportedSession, ImportFileError, RowNote, content_uid
 from runstrong.importers.values import (
     distance_note,
@@ -37,15 +37,13 @@ SOURCE = "fitnotes"
 SESSION_TIME = time(12, 0)
 
 
-class FitNotesImporter:
+class FitNotesImporter(CsvImporter):
     """FitNotes CSV (both header generations) -> ImportBatch."""
 
     name = SOURCE
     title = "FitNotes CSV (Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time)"
 
-    def identify(self, header: str) -> bool:
-        keys = {column_key(n) for n in header_names(header)}
-        return {"date", "exercise", "category", "reps"} <= keys
+    REQUIRED_KEYS = frozenset({"date", "exercise", "category", "reps"})
 
     def extract(self, text: str, path: str, unit: str | None, tz: tzinfo | None = None) -> ImportBatch:
         """Every set of the file, one session per date."""

@@ -15,7 +15,7 @@ from datetime import datetime, tzinfo
 
 from runstrong.importers.aliases import ExerciseMatcher
 from runstrong.importers.assemble import SessionAssembler
-from runstrong.importers.csv_table import CsvTable, column_key, header_names
+from runstrong.importers.csv_table import CsvImporter, CsvTable
 from runstrong.importers.records import ImportBatch, ImportedSession, ImportFileError, RowNote, content_uid
 from runstrong.importers.values import (
     MAX_BELIEVABLE_SESSION_S,
@@ -54,15 +54,13 @@ def hevy_time(text: str, where: Where) -> datetime:
         raise ImportFileError(where[0], where[1], f"bad date {text.strip()!r} (expected like 5 Dec 2025, 11:37)") from None
 
 
-class HevyImporter:
+class HevyImporter(CsvImporter):
     """Hevy CSV -> ImportBatch."""
 
     name = SOURCE
     title = "Hevy CSV (title,start_time,end_time,...,exercise_title,...,set_type,weight_kg|weight_lbs,...)"
 
-    def identify(self, header: str) -> bool:
-        keys = {column_key(n) for n in header_names(header)}
-        return {"start_time", "exercise_title", "set_index"} <= keys
+    REQUIRED_KEYS = frozenset({"start_time", "exercise_title", "set_index"})
 
     def extract(self, text: str, path: str, unit: str | None, tz: tzinfo | None = None) -> ImportBatch:
         """Every set of the file; the unit is the weight column's (weight_kg or weight_lbs)."""

@@ -37,6 +37,8 @@ class RunstrongJsonImporter:
     title = 'runstrong JSON export ({"format": "runstrong-export", "version": 1 or 2, ...})'
 
     def identify(self, header: str) -> bool:
+        """True when `header` (the file's first line, at most importers.HEADER_LIMIT characters)
+        opens a JSON object; the format itself is checked by extract. Never raises."""
         return header.lstrip().startswith("{")
 
     def extract(self, text: str, path: str, unit: str | None, tz: tzinfo | None = None) -> ImportBatch:

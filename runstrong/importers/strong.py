@@ -19,7 +19,7 @@ from datetime import datetime, tzinfo
 
 from runstrong.importers.aliases import ExerciseMatcher
 from runstrong.importers.assemble import SessionAssembler
-from runstrong.importers.csv_table import CsvTable, column_key, header_names
+from runstrong.importers.csv_table import CsvImporter, CsvTable
 from runstrong.importers.records import ImportBatch, ImportedSession, ImportFileError, RowNote, content_uid
 from runstrong.importers.values import (
     believable_end,
@@ -43,15 +43,12 @@ PSEUDO_ROWS = {"rest timer": "rest timer", "note": "note row"}
 _HEADER_UNIT = re.compile(r"^weight \((kgs?|lbs?)\)$")
 
 
-class StrongImporter:
+class StrongImporter(CsvImporter):
     """Strong CSV (any layout) -> ImportBatch."""
 
     name = SOURCE
     title = "Strong CSV (Date,Workout Name,...,Exercise Name,Set Order,Weight,Reps,...)"
-
-    def identify(self, header: str) -> bool:
-        keys = {column_key(n) for n in header_names(header)}
-        return {"date", "exercise name", "set order"} <= keys
+    REQUIRED_KEYS = frozenset({"date", "exercise name", "set order"})
 
     def extract(self, text: str, path: str, unit: str | None, tz: tzinfo | None = None) -> ImportBatch:
         """Every set of the file; ImportFileError (FILE:LINE: reason) at the first bad row.

@@ -48,3 +48,26 @@ def test_set_uids_are_unique_within_a_file(rows: list[tuple[str, str]]) -> None:
     batch = extract_text(header + body, "s.csv", unit="kg", tz=timezone.utc)
     uids = [s.uid for session in batch.sessions for s in session.sets]
     assert len(uids) == len(rows) == len(set(uids))
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab ,;"\'\r{}\x00Ω')) | st.characters(), max_size=300))
+def test_identify_never_raises(header: str) -> None:
+    from runstrong.importers import IMPORTERS
+
+    for importer in IMPORTERS.values():
+        assert importer.identify(header) in (True, False)
+
+
+def test_each_sample_is_claimed_by_its_own_format_only() -> None:
+    """CsvImporter.identify on the samples: REQUIRED_KEYS, case, spacing and quoting ignored."""
+    from pathlib import Path
+
+    from runstrong.importers import IMPORTERS, first_line
+
+    samples = Path(__file__).parent / "samples"
+    for sample in sorted(samples.glob("*.csv")):
+        header = first_line(sample.read_text(encoding="utf-8-sig"))
+        claimed = [name for name, importer in IMPORTERS.items() if importer.identify(header)]
+        assert claimed == [sample.name.split("_")[0]], sample.name
+    assert IMPORTERS["strong"].identify('"DATE";"Exercise  Name";"set order"')
+    assert not IMPORTERS["strong"].identify("Date,Exercise Name,Weight")  # no Set Order
