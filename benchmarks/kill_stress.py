@@ -1,6 +1,6 @@
 """Kill the real app with SIGKILL at random moments around ticks, and check nothing shown is lost.
 
-Each round starts `python -m runstrong --db FILE` in an 80x24 pseudo-terminal (as
+Each round starts `python -m runstrong --db FILE` in an 80x24 pseudo-terminal (tests/pty_app.py, as
 tests/test_kill.py does), waits for Today, presses space 1-4 times with random gaps, and sends
 SIGKILL at a random moment 0-400 ms after the last press: sometimes before the screen caught up,
 sometimes mid-commit, sometimes after (a first tick also imports sqlite-utils and creates the
@@ -19,56 +19,29 @@ earlier (killed) run, so both first ticks (the session is created) and later one
 from __future__ import annotations
 
 import argparse
-import fcntl
-import os
-import pty
+import importlib.util
 import random
 import re
-import select
-import signal
 import sqlite3
-import struct
 import sys
 import tempfile
-import termios
 import time
 from pathlib import Path
 
-ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+
+def _load_pty_app():  # type: ignore[no-untyped-def]
+    """tests/pty_app.py, the harness the kill test uses, loaded by path (tests is no package)."""
+    path = Path(__file__).resolve().parent.parent / "tests" / "pty_app.py"
+    spec = importlib.util.spec_from_file_location("pty_app", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+pty_app = _load_pty_app()
+ANSI = pty_app.ANSI
 DONE = re.compile(rb"(\d+) / (\d+) sets done")
-TIMEOUT_S = 30
-
-
-def spawn(db: Path) -> tuple[int, int]:
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ.update(TERM="xterm-256color", COLUMNS="80", LINES="24")
-        os.execv(sys.executable, [sys.executable, "-m", "runstrong", "--db", str(db)])
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    return pid, fd
-
-
-def read_for(fd: int, seen: bytearray, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while (remaining := deadline - time.monotonic()) > 0:
-        ready, _, _ = select.select([fd], [], [], remaining)
-        if not ready:
-            return
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            return
-        if not chunk:
-            return
-        seen.extend(chunk)
-
-
-def read_until(fd: int, seen: bytearray, needle: bytes) -> None:
-    deadline = time.monotonic() + TIMEOUT_S
-    while needle not in ANSI.sub(b"", bytes(seen)):
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"never saw {needle!r}")
-        read_for(fd, seen, 0.05)
 
 
 def shown_done(seen: bytes) -> int:
@@ -91,29 +64,20 @@ def on_file(db: Path) -> tuple[int, str]:
 
 def one_round(db: Path, rng: random.Random) -> tuple[int, int, str, int]:
     """(shown, on file, integrity verdict, presses) for one kill."""
-    pid, fd = spawn(db)
-    seen = bytearray()
-    try:
-        read_until(fd, seen, b"sets done")
-        read_for(fd, seen, 0.05)
+    with pty_app.PtyApp(db) as app:
+        app.wait_for(b"sets done")
+        app.read_for(0.05)
         presses = rng.randint(1, 4)
         for press in range(presses):
-            os.write(fd, b" ")
+            app.press(b" ")
             if press < presses - 1:
-                read_for(fd, seen, rng.uniform(0.0, 0.15))
-        read_for(fd, seen, rng.uniform(0.0, 0.4))
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+                app.read_for(rng.uniform(0.0, 0.15))
+        app.read_for(rng.uniform(0.0, 0.4))
+        app.kill()
         # What the app wrote before it died is still in the pty: the runner saw that too.
-        read_for(fd, seen, 0.05)
-    finally:
-        try:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        os.close(fd)
-    shown = shown_done(bytes(seen))
+        app.read_for(0.05)
+        seen = bytes(app.output)
+    shown = shown_done(seen)
     done, verdict = on_file(db)
     return shown, done, verdict, presses
 

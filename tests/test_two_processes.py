@@ -7,59 +7,18 @@ Real processes need real time, so this waits on their output (at most a few seco
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
-import re
-import select
-import signal
 import sqlite3
-import struct
-import sys
-import termios
-import time
 from pathlib import Path
 
-TIMEOUT_S = 30
-ANSI = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+from pty_app import TIMEOUT_S, PtyApp
 
 
-class Window:
-    """`python -m runstrong --db DB` in a pseudo-terminal, and what it has drawn."""
+class Window(PtyApp):
+    """One runner's window: each wait sees only what was drawn after the previous one."""
 
-    def __init__(self, db: Path) -> None:
-        pid, fd = pty.fork()
-        if pid == 0:
-            os.environ.update(TERM="xterm-256color", COLUMNS="80", LINES="24")
-            os.execv(sys.executable, [sys.executable, "-m", "runstrong", "--db", str(db)])
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        self.pid, self.fd = pid, fd
-        self.seen = bytearray()
-
-    def wait_for(self, text: bytes) -> None:
-        """Read until `text` is on screen (escape sequences aside); the buffer then starts over."""
-        deadline = time.monotonic() + TIMEOUT_S
-        while text not in ANSI.sub(b"", bytes(self.seen)):
-            remaining = deadline - time.monotonic()
-            assert remaining > 0, f"never saw {text!r}; screen ends {bytes(ANSI.sub(b'', bytes(self.seen))[-300:])!r}"
-            ready, _, _ = select.select([self.fd], [], [], remaining)
-            if ready:
-                try:
-                    self.seen.extend(os.read(self.fd, 65536))
-                except OSError:
-                    break
-        self.seen.clear()
-
-    def press(self, keys: bytes) -> None:
-        os.write(self.fd, keys)
-
-    def close(self) -> None:
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        os.close(self.fd)
+    def wait_for(self, text: bytes, timeout: float = TIMEOUT_S) -> None:
+        super().wait_for(text, timeout)
+        self.forget()
 
 
 DOWN, UP = b"\x1b[B", b"\x1b[A"
