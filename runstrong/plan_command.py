@@ -40,6 +40,8 @@ MAX_PLAN_DAYS = 366
 
 
 def parse_date(text: str, what: str = "DATE") -> date:
+    """`text` as an ISO date (YYYY-MM-DD; spaces around ignored). UsageError (exit 2) naming
+    `what` (the argument, e.g. "--from") when it is not one."""
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
@@ -50,6 +52,9 @@ def parse_date(text: str, what: str = "DATE") -> date:
 
 
 def set_week(store: Store, items: Sequence[str]) -> str:
+    """`runs week mon=easy sat=long:25km ...`: replace the usual week with `items` (weekdays not
+    named have no run) and say what it now is. UsageError (exit 2) for a bad item, nothing
+    saved; StoreError (exit 1) if the database refuses the write."""
     try:
         week = parse_week_spec(items)
     except ValueError as err:
@@ -78,11 +83,15 @@ def new_run(date_text: str, kind_text: str, distance: str | None, name: str | No
 
 
 def add_run(store: Store, run: Run) -> str:
+    """`runs add`: store `run` (see new_run) and say so ("Added 2027-05-23 race 21.1 km ...").
+    StoreError (exit 1) if the database refuses the write."""
     store.add_run(run)
     return f"Added {describe_run(run)}"
 
 
 def describe_run(run: Run) -> str:
+    """One run as a line: ISO date, kind, distance in km, the name quoted with repr (so a stored
+    control character shows as an escape, never reaches the terminal) and a race's priority."""
     bits = [run.date.isoformat(), run.kind.value]
     if run.distance_km:
         bits.append(f"{run.distance_km:g} km")
@@ -111,6 +120,13 @@ def read_calendar_file(path: Path, today: date) -> tuple[list[Run], list[str]]:
 
 
 def import_calendar(store: Store, path: Path, today: date, dry_run: bool) -> str:
+    """`runs import FILE.ics`: the calendar's runs and races from `today` - ICS_PAST_DAYS to
+    `today` + ICS_FUTURE_DAYS, added or updated by uid (the same file twice changes nothing),
+    and the report: counts, the first 50 runs, and every event not understood as FILE:what.
+    `today` is the caller's (the CLI's clock), so the window can be fixed in tests. With
+    `dry_run` nothing is written and the report says how many are new. UsageError (exit 2)
+    "FILE:LINE: reason" for a file that cannot be read, nothing saved; StoreError (exit 1) if
+    the database refuses the write."""
     runs, lost = read_calendar_file(path, today)
     if dry_run:
         known = {run.uid for run in store.runs()}
@@ -133,6 +149,9 @@ def import_calendar(store: Store, path: Path, today: date, dry_run: bool) -> str
 
 
 def list_runs(store: Store, as_json: bool) -> str:
+    """`runs [--json]`: the usual week and every kept dated run and race. JSON: {"week": {"mon":
+    {"kind", "distance_km"}, ...}, "runs": [{"uid", "date" (ISO), "kind", "distance_km", "name",
+    "priority" (A/B/C or null), "source"}]}; text: one line each."""
     week = store.running_week()
     runs = store.runs()
     if as_json:
@@ -157,6 +176,7 @@ def list_runs(store: Store, as_json: bool) -> str:
 
 
 def check_span(days: int) -> int:
+    """`plan --days N` checked: N itself, or UsageError (exit 2) outside 1..MAX_PLAN_DAYS."""
     if not 1 <= days <= MAX_PLAN_DAYS:
         raise UsageError(f"runstrong plan: --days must be 1..{MAX_PLAN_DAYS}, got {days}")
     return days

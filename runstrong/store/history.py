@@ -200,6 +200,8 @@ class HistoryStore(SessionStore):
         self._mark_deleted("set_logs", set_id, deleted_at)
 
     def undelete_set(self, set_id: int) -> SetLog:
+        """Bring a deleted set back as it was; the set as stored. KeyError if there is no such
+        set, StoreError if the database refuses the write."""
         self._mark_deleted("set_logs", set_id, None)
         return self.set_log(set_id)
 
@@ -217,6 +219,8 @@ class HistoryStore(SessionStore):
         return self.session(session_id)
 
     def is_session_deleted(self, session_id: int) -> bool:
+        """True when session `session_id` is soft-deleted (another window may have done it);
+        KeyError if there is no such session."""
         rows = self._rows("SELECT deleted_at FROM sessions WHERE id = ?", [session_id])
         if not rows:
             raise KeyError(session_id)

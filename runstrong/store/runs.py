@@ -18,6 +18,10 @@ _RUN_COLUMNS = "uid, date, kind, distance_km, name, priority, source"
 
 @dataclass(frozen=True)
 class RunImportCount:
+    """What one `runs import` did, counted in runs: `added` (uid new to the file), `updated`
+    (uid known, calendar's values differ) and `unchanged` (same values, or deleted by the runner
+    and left deleted)."""
+
     added: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -60,6 +64,8 @@ class RunsStore(StoreBase):
     """Read and write the running week and dated runs; read strength history for the plan."""
 
     def running_week(self) -> RunningWeek:
+        """The usual week (run_week): weekday 0=Mon..6=Sun -> kind and distance in km (None when
+        not given); weekdays with no row have no run. Empty until the runner enters one."""
         rows = self._rows("SELECT weekday, kind, distance_km FROM run_week ORDER BY weekday")
         return RunningWeek({row["weekday"]: UsualDay(RunKind(row["kind"]), row["distance_km"]) for row in rows})
 
@@ -78,6 +84,9 @@ class RunsStore(StoreBase):
         return [_run_from_row(row) for row in rows]
 
     def running_calendar(self) -> RunningCalendar:
+        """The usual week and every kept dated run and race (by date), read in one snapshot so
+        another window's change cannot fall between the two; what the planner places sessions
+        around. StoreError if the file cannot be read."""
         with self._snapshot():
             return RunningCalendar(self.running_week(), tuple(self.runs()))
 

@@ -260,6 +260,9 @@ class SessionStore(StoreBase):
         return self._write_set(set_id, values)
 
     def untick_set(self, set_id: int) -> SetLog:
+        """Mark set `set_id` not done (done_at NULL); its reps, load and hold are kept, so a
+        re-tick shows them again. Returns the set as stored. KeyError if there is no such set;
+        StoreError (file and cause) if the database refuses the write (locked, full, read-only)."""
         return self._write_set(set_id, {"done_at": None})
 
     def mark_set(self, set_id: int, done_at: str | None) -> SetLog:
@@ -273,6 +276,11 @@ class SessionStore(StoreBase):
             return self.tick_set(set_id, done_at) if done_at is not None else self.untick_set(set_id)
 
     def edit_set(self, set_id: int, *, reps: int | None, load_kg: float | None, hold_s: int | None) -> SetLog:
+        """Replace what was done in set `set_id`: `reps`, `load_kg` (kg, whatever the display
+        unit) and `hold_s` (seconds); None clears a value. Whether it is done is not changed.
+        Values are checked where they were typed (core.set_input), not here. Returns the set as
+        stored. KeyError if there is no such set; StoreError (file and cause) if the database
+        refuses the write."""
         return self._write_set(set_id, {"reps": reps, "load_kg": load_kg, "hold_s": hold_s})
 
     def restore_set(self, previous: SetLog) -> SetLog:
