@@ -188,8 +188,11 @@ def test_imported_warm_ups_count_towards_neither_volume_nor_records(tmp_path: Pa
     batch = read_import_file(samples / "hevy_kg.csv", tz=timezone.utc)
     store.import_batch(batch, plan_exercises(batch).own)
     leg_day, old_one = store.history_page()
-    # Leg day: 80 x 5 + 60 x 10 (drop) = 1000 kg; the 40 x 8 warm-up is not volume.
-    assert (leg_day.day, leg_day.volume_kg, leg_day.sets_done) == ("Leg day", 1000.0, 5)
+    # Leg day: 80 x 5 + 60 x 10 (drop) = 1000 kg; the 40 x 8 warm-up is not volume. Five sets
+    # in the file, the warm-up not counted (README "What counts"): squat 80 x 5, plank, the drop
+    # set and the pull-ups are 4 sets, 5 + 10 + 7 = 22 reps.
+    assert (leg_day.day, leg_day.volume_kg, leg_day.sets_done) == ("Leg day", 1000.0, 4)
+    assert leg_day.total_reps == 22
     assert old_one.volume_kg == 70 * 5
     # Squat history for Progress: 70 x 5, then 80 x 5 and 60 x 10; never the warm-up.
     assert [(s.reps, s.load_kg) for s in store.exercise_sets("squat")] == [(5, 70.0), (5, 80.0), (10, 60.0)]
