@@ -12,7 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from runstrong.core.catalog import Catalog, default_rest_s, load_catalog
+from runstrong.core.catalog import Catalog, load_catalog, rest_after_s
 from runstrong.core.clock import Clock, SystemClock
 from runstrong.core.models import Program, SetLog
 from runstrong.core.settings import Settings
@@ -175,7 +175,15 @@ class RunStrongApp(App[None]):
         ):
             return
         exercise = self.catalog.exercise(set_log.exercise_id)
-        seconds = default_rest_s(exercise, today.prescriptions.get(exercise.id))
+        settings = self.settings
+        seconds = rest_after_s(
+            exercise,
+            set_log.rest_s,
+            today.prescriptions.get(exercise.id),
+            strength_s=settings.rest_strength_s,
+            plyometric_s=settings.rest_plyometric_s,
+            light_s=settings.rest_light_s,
+        )
         rest_bar = today.rest_bar
         if seconds > 0:
             rest_bar.start(seconds, f"after {exercise.name} set {set_log.set_no}")

@@ -40,6 +40,7 @@ def plan_day(day: ProgramDay, catalog: Catalog) -> list[PlannedSet]:
                         side=side,
                         target_reps=item.prescription.reps,
                         target_hold_s=item.prescription.hold_s,
+                        rest_s=item.prescription.rest_s,
                     )
                 )
     return slots

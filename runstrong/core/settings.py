@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
 
+from runstrong.core.catalog import REST_LIGHT_S, REST_PLYOMETRIC_S, REST_STRENGTH_S
+
 KG_PER_LB = 0.45359237
+
+MAX_REST_S = 600
+"""Rest defaults are 0 to 10 minutes (ours); other second counts 0 to 60."""
 
 
 class Unit(StrEnum):
@@ -26,6 +31,12 @@ class Settings:
     bell: bool = True
     desktop_notice: bool = False
     """Also send an OSC 9 / OSC 777 desktop notification at the end of a hold."""
+    rest_strength_s: int = REST_STRENGTH_S
+    """Rest after a set of a strength (reps) exercise when its program item gives none."""
+    rest_plyometric_s: int = REST_PLYOMETRIC_S
+    """Rest after a set of plyometrics when its program item gives none."""
+    rest_light_s: int = REST_LIGHT_S
+    """Rest after a hold, carry or core set when its program item gives none."""
 
     @classmethod
     def from_mapping(cls, values: dict[str, str]) -> Settings:
@@ -41,7 +52,8 @@ class Settings:
                 if isinstance(default, bool):
                     parsed[field.name] = raw == "1"
                 elif isinstance(default, int):
-                    parsed[field.name] = max(0, min(60, int(raw)))
+                    top = MAX_REST_S if field.name.startswith("rest_") else 60
+                    parsed[field.name] = max(0, min(top, int(raw)))
                 elif isinstance(default, Unit):
                     parsed[field.name] = Unit(raw)
                 else:

@@ -16,6 +16,7 @@ from runstrong.core.clock import stamp
 from runstrong.core.durations import format_clock
 from runstrong.core.models import Exercise, Kind, Prescription, Session, SetLog
 from runstrong.core.progress import session_totals
+from runstrong.core.session_input import format_rpe
 from runstrong.core.settings import Unit, format_load
 from runstrong.screens.confirm import ConfirmScreen
 from runstrong.screens.edit_set import EditSetScreen, SetEdit
@@ -58,7 +59,7 @@ def exercise_for(catalog: Catalog, logged: SetLog) -> Exercise:
 
 
 def set_cells(logged: SetLog, unit: Unit) -> list[Text]:
-    """Exercise, set, side, reps, load, hold, time: a skipped set is dimmed and says so."""
+    """Exercise, set, side, reps, load, hold, time, note: a skipped set is dimmed and says so."""
     style = "" if logged.done else "dim"
 
     def right(text: str) -> Text:
@@ -73,7 +74,15 @@ def set_cells(logged: SetLog, unit: Unit) -> list[Text]:
         right(format_load(logged.load_kg, unit) or DASH),
         right(format_clock(logged.hold_s) if logged.hold_s else DASH),
         right(time),
+        Text(set_remarks(logged), style=style, no_wrap=True, overflow="ellipsis"),
     ]
+
+
+def set_remarks(logged: SetLog) -> str:
+    """The last column: "warm-up", the RPE and the set's note, e.g. "RPE 8 · felt heavy"."""
+    parts = ["warm-up" if logged.is_warmup else "", f"RPE {format_rpe(logged.rpe)}" if logged.rpe else "", logged.note]
+    # A note may come from an imported file: data, never terminal commands.
+    return "".join(ch for ch in " · ".join(part for part in parts if part) if ch.isprintable())
 
 
 # -- the screen ----------------------------------------------------------------------------
@@ -109,8 +118,8 @@ class SessionDetailScreen(Screen[None]):
         yield Label(id="detail-notes", markup=False)
         table = ListTable(id="detail-sets")
         table.add_column("Exercise", key="exercise")
-        for key, label in (("set", "Set"), ("side", "Side"), ("reps", "Reps"), ("load", "Load"), ("hold", "Hold"), ("time", "Time")):
-            table.add_column(Text(label, justify="left" if key == "side" else "right"), key=key)
+        for key, label in (("set", "Set"), ("side", "Side"), ("reps", "Reps"), ("load", "Load"), ("hold", "Hold"), ("time", "Time"), ("remarks", "Note")):
+            table.add_column(Text(label, justify="left" if key in ("side", "remarks") else "right"), key=key)
         yield table
         yield KeyBar()
 
@@ -163,7 +172,9 @@ class SessionDetailScreen(Screen[None]):
             if edit is None:
                 return
             try:
-                self.app.store.edit_set(logged.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s)
+                self.app.store.edit_set(
+                    logged.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s, rpe=edit.rpe, note=edit.note
+                )
             except StoreError as error:
                 self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
                 return

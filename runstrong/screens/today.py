@@ -17,6 +17,7 @@ from runstrong.core.clock import stamp
 from runstrong.core.durations import format_seconds
 from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
 from runstrong.core.plan import PlannedSet, plan_day
+from runstrong.screens.today_session_edits import SESSION_EDIT_BINDINGS, SessionEdits, SessionEditUndo
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.rest_bar import RestBar
@@ -46,7 +47,7 @@ class Finished:
     session_id: int
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(SessionEdits, Screen[None]):
     """The gym view. Attributes go down to the checklist; its messages come up here to be saved."""
 
     CSS_PATH = "today.tcss"
@@ -64,6 +65,7 @@ class TodayScreen(Screen[None]):
         # The rest bar shows its own keys, so the footer stays short.
         Binding("s", "skip_rest", "Skip rest", show=False, id="today.skip_rest", tooltip="Skip the rest countdown"),
         Binding("r,plus", "more_rest", "+15 s rest", show=False, id="today.more_rest", tooltip="Add 15 s to the rest"),
+        *SESSION_EDIT_BINDINGS,
     ]
 
     def __init__(self) -> None:
@@ -72,7 +74,7 @@ class TodayScreen(Screen[None]):
         self.day: ProgramDay | None = None
         self.day_index = 0
         self.session: Session | None = None
-        self.undo_stack: list[SetChange | Finished] = []
+        self.undo_stack: list[SetChange | Finished | SessionEditUndo] = []
         self._seen: tuple[int, str] = (-1, "")
 
     def compose(self) -> ComposeResult:
@@ -126,18 +128,21 @@ class TodayScreen(Screen[None]):
         else:
             day_index = (last.day_index + 1) % len(program.days) if last else 0
         self.program, self.day_index, self.day = program, day_index, program.days[day_index]
+        self.day = self.day_of(session, self.day)
         same_session = session is not None and self.session is not None and session.id == self.session.id
         self.session = session
         slots: list[Slot] = list(session.sets) if session else list(plan_day(self.day, app.catalog))
+        slots, last_time = self.planned_with_last_time(slots)
         checklist = self.checklist
         cursor = checklist.cursor
         checklist.cursor = 0
-        checklist.show(slots, self.prescriptions)
+        checklist.show(slots, self.prescriptions, last_time)
         checklist.cursor = cursor if same_session and cursor < len(slots) else checklist.first_open()
         self.query_one("#session-title", Label).update(f"[b]{program.name}[/b] · {self.day.name}")
         self.query_one("#session-date", Label).update(self.app.clock.now().strftime("%a %d %b"))
         self.update_summary()
         self._mark_seen()
+        self.after_load()
 
     def _workout_past_midnight(self, program_id: str) -> Session | None:
         """Yesterday's unfinished session, if its last tick was lately: a late workout that ran
@@ -205,7 +210,7 @@ class TodayScreen(Screen[None]):
         text = f"[b]{len(done)}[/b] / {len(slots)} sets done"
         if done:
             first = min(datetime.fromisoformat(slot.done_at) for slot in done if slot.done_at)
-            elapsed = max(0, int((self.app.clock.now() - first).total_seconds()))
+            elapsed = max(0, int((self.session_now() - first).total_seconds()))
             text += f" · {format_seconds(elapsed // 60 * 60) if elapsed >= 60 else 'under a minute'} since the first tick"
         self.query_one("#summary", Label).update(text)
 
@@ -242,7 +247,10 @@ class TodayScreen(Screen[None]):
             if previous.done:
                 new = store.untick_set(previous.id)
             else:
-                new = store.tick_set(previous.id, stamp(self.app.clock.now()))
+                start = self.start_of(index)
+                new = store.tick_set(
+                    previous.id, self.tick_stamp(self.app.clock.now()), reps=start.reps, load_kg=start.load_kg
+                )
         except StoreError as error:
             self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
             return
@@ -275,7 +283,9 @@ class TodayScreen(Screen[None]):
                 return
             try:
                 previous = self._stored_slot(index)
-                new = self.app.store.edit_set(previous.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s)
+                new = self.app.store.edit_set(
+                    previous.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s, rpe=edit.rpe, note=edit.note
+                )
             except StoreError as error:
                 self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
                 return
@@ -284,7 +294,7 @@ class TodayScreen(Screen[None]):
 
         from runstrong.screens.edit_set import EditSetScreen
 
-        self.app.push_screen(EditSetScreen(exercise, slot, self.app.settings.unit), save)
+        self.app.push_screen(EditSetScreen(exercise, self.with_start(index), self.app.settings.unit), save)
 
     def action_info(self) -> None:
         slot = self.checklist.current
@@ -308,18 +318,22 @@ class TodayScreen(Screen[None]):
         """Tick the set at `index` with the seconds actually held (called by the hold timer)."""
         try:
             previous = self._stored_slot(index)
-            new = self.app.store.tick_set(previous.id, stamp(done_at), hold_s=held_s)
+            load_kg = self.start_of(index).load_kg
+            new = self.app.store.tick_set(previous.id, self.tick_stamp(done_at), hold_s=held_s, load_kg=load_kg)
         except StoreError as error:
             self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
             return None
         self._show_change(index, previous, new)
         return new
 
-    def action_undo(self) -> None:
+    async def action_undo(self) -> None:
         if not self.undo_stack:
             self.app.notify("Nothing to undo", timeout=2)
             return
         entry = self.undo_stack.pop()
+        if isinstance(entry, SessionEditUndo):
+            await self.undo_session_edit(entry)
+            return
         try:
             if isinstance(entry, Finished):
                 self.app.store.finish_session(entry.session_id, None)

@@ -3,7 +3,9 @@
 One room per concern, stacked floor on floor so each sees only what lies below it:
 `connection` (opening, checks, migrations, transactions) → `sessions` (sessions and sets) →
 `history` (History's lists, Progress's reads, soft deletes) → `catalog_tables` (own exercises
-and programs) → `export_data` (the JSON export). `Store` is the top floor.
+and programs) → `export_data` (the JSON export); beside them `session_edits` (a session that
+bends: sets added, dropped, swapped, reordered, a session started over) and `last_time` (what was
+done the last time each exercise was done). `Store` is the top floor.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from __future__ import annotations
 from runstrong.store.connection import StoreError, default_db_path, new_uid, resolve_db_path
 from runstrong.store.export_data import EXPORT_VERSION, ExportStore
 from runstrong.store.history import HistoryFilter, SessionSummary
+from runstrong.store.last_time import LastTimeStore
 from runstrong.store.schema import QUICK_PROGRAM_ID, SCHEMA_VERSION
+from runstrong.store.session_edits import SessionEditStore
 from runstrong.store.settings import SettingsStore
 
 
-class Store(ExportStore, SettingsStore):
+class Store(ExportStore, SessionEditStore, LastTimeStore, SettingsStore):
     """A runstrong database file, open for reading and writing; see the modules for each part."""
 
 

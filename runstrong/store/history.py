@@ -41,7 +41,7 @@ class SessionSummary:
     total_reps: int
     total_hold_s: int
     volume_kg: float
-    """Σ load × reps over done sets that have both."""
+    """Σ load × reps over done work sets that have both (warm-ups never count)."""
     duration_s: int | None
     """Seconds from the first to the last done set; None when nothing was done."""
 
@@ -92,10 +92,13 @@ class HistoryStore(SessionStore):
             SELECT page.*,
                 COUNT(sl.id) AS sets_planned,
                 COUNT(sl.done_at) AS sets_done,
-                COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL THEN sl.reps END), 0) AS total_reps,
-                COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL THEN sl.hold_s END), 0) AS total_hold_s,
-                COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL THEN sl.load_kg * sl.reps END), 0.0)
-                    AS volume_kg,
+                -- Warm-up sets are done sets but never count in reps, hold time or volume.
+                COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL AND sl.set_type != 'warmup' THEN sl.reps END), 0)
+                    AS total_reps,
+                COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL AND sl.set_type != 'warmup' THEN sl.hold_s END), 0)
+                    AS total_hold_s,
+                COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL AND sl.set_type != 'warmup'
+                    THEN sl.load_kg * sl.reps END), 0.0) AS volume_kg,
                 CAST(ROUND((MAX(julianday(sl.done_at)) - MIN(julianday(sl.done_at))) * 86400) AS INTEGER)
                     AS duration_s
             FROM page LEFT JOIN set_logs sl ON sl.session_id = page.id AND sl.deleted_at IS NULL
@@ -112,13 +115,14 @@ class HistoryStore(SessionStore):
         return int(self._rows(f"SELECT COUNT(*) AS n FROM sessions s WHERE {sql}", params)[0]["n"])
 
     def exercise_sets(self, exercise_id: str) -> list[DoneSet]:
-        """Every kept, done set of one exercise, oldest first (one range of set_logs_exercise)."""
+        """Every kept, done work set of one exercise, oldest first (one range of
+        set_logs_exercise). Warm-up sets are left out: they never count in records."""
         # Progress opens on this, so it is lean: the five columns Progress reads, as tuples
         # straight from the cursor, and deleted sessions looked up once as a list rather than
         # joined row by row.
         sql = (
             "SELECT done_at, side, reps, load_kg, hold_s FROM set_logs "
-            "WHERE exercise_id = ? AND done_at IS NOT NULL AND deleted_at IS NULL "
+            "WHERE exercise_id = ? AND done_at IS NOT NULL AND deleted_at IS NULL AND set_type != 'warmup' "
             "AND session_id NOT IN (SELECT id FROM sessions WHERE deleted_at IS NOT NULL) "
             "ORDER BY julianday(done_at), id"
         )

@@ -17,6 +17,10 @@ _SET_COLUMNS = (
 _SESSION_COLUMNS = "id, date, started_at, finished_at, program, program_id, day, day_index, notes, uid"
 
 
+class KEEP:
+    """Sentinel for an optional argument left out: keep what is stored."""
+
+
 def _set_from_row(row: dict[str, Any]) -> SetLog:
     side = row["side"]
     return SetLog(
@@ -204,12 +208,26 @@ class SessionStore(StoreBase):
                 raise KeyError(set_id)
         return self.set_log(set_id)
 
-    def tick_set(self, set_id: int, done_at: str, *, hold_s: int | None = None) -> SetLog:
-        """Mark a set done; unedited reps and hold take the target (a hold may pass what was held)."""
+    def tick_set(
+        self,
+        set_id: int,
+        done_at: str,
+        *,
+        hold_s: int | None = None,
+        reps: int | None = None,
+        load_kg: float | None = None,
+    ) -> SetLog:
+        """Mark a set done; unedited reps and hold take the target (a hold may pass what was held).
+
+        `reps` and `load_kg`, when given, are what the set starts from (the set before it, or
+        last time's load): they fill only what the set has not had edited.
+        """
         current = self.set_log(set_id)
         values: dict[str, Any] = {"done_at": done_at}
-        if current.reps is None and current.target_reps is not None:
-            values["reps"] = current.target_reps
+        if current.reps is None and (reps is not None or current.target_reps is not None):
+            values["reps"] = reps if reps is not None else current.target_reps
+        if current.load_kg is None and load_kg is not None:
+            values["load_kg"] = load_kg
         if hold_s is not None:
             values["hold_s"] = hold_s
         elif current.hold_s is None and current.target_hold_s is not None:
@@ -219,8 +237,23 @@ class SessionStore(StoreBase):
     def untick_set(self, set_id: int) -> SetLog:
         return self._write_set(set_id, {"done_at": None})
 
-    def edit_set(self, set_id: int, *, reps: int | None, load_kg: float | None, hold_s: int | None) -> SetLog:
-        return self._write_set(set_id, {"reps": reps, "load_kg": load_kg, "hold_s": hold_s})
+    def edit_set(
+        self,
+        set_id: int,
+        *,
+        reps: int | None,
+        load_kg: float | None,
+        hold_s: int | None,
+        rpe: float | None | type[KEEP] = KEEP,
+        note: str | type[KEEP] = KEEP,
+    ) -> SetLog:
+        """Replace a set's reps, load (kg) and hold (s); RPE (1–10) and note only when given."""
+        values: dict[str, Any] = {"reps": reps, "load_kg": load_kg, "hold_s": hold_s}
+        if rpe is not KEEP:
+            values["rpe"] = rpe
+        if note is not KEEP:
+            values["note"] = note
+        return self._write_set(set_id, values)
 
     def restore_set(self, previous: SetLog) -> SetLog:
         """Put a set back exactly as it was (the undo of a tick, untick or edit)."""
@@ -231,6 +264,8 @@ class SessionStore(StoreBase):
                 "load_kg": previous.load_kg,
                 "hold_s": previous.hold_s,
                 "done_at": previous.done_at,
+                "rpe": previous.rpe,
+                "note": previous.note,
             },
         )
 
