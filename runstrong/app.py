@@ -308,9 +308,13 @@ class RunStrongApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand(
             "Settings",
-            "Get-ready count, switch-sides break, bell, desktop notice, kg or lb",
+            "Get-ready count, switch-sides break, bell, desktop notice, kg or lb, rests",
             self.action_settings,
         )
+        # A screen may offer its own commands (Today: add a set, swap an exercise, …).
+        palette_commands = getattr(screen, "palette_commands", None)
+        if palette_commands is not None:
+            yield from palette_commands()
         for program in self.catalog.programs:
             yield SystemCommand(
                 f"Program: {program.name}",

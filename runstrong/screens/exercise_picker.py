@@ -47,13 +47,17 @@ class ExercisePickerScreen(ModalScreen[str | None]):
         self.query_one(Input).focus()
 
     def matching(self, text: str) -> list[Exercise]:
-        """Exercises whose name or category holds every word typed (case ignored)."""
+        """Exercises whose name or category holds every word typed (case ignored), best first."""
         words = text.lower().split()
-        return [
+        found = [
             exercise
             for exercise in self.exercises
             if all(word in f"{exercise.name} {exercise.category} {exercise.id}".lower() for word in words)
         ]
+        # The name typed in full comes first, then names that start with it: "plank" is Plank,
+        # not Copenhagen plank.
+        typed = " ".join(words)
+        return sorted(found, key=lambda e: (e.name.lower() != typed, not e.name.lower().startswith(typed)))
 
     def _fill(self, text: str) -> None:
         options = self.query_one(OptionList)
