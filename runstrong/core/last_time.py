@@ -53,10 +53,11 @@ def _span(values: list[int]) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
-def last_time_text(sets: list[LastSet], today: date, unit: Unit) -> str:
+def last_time_text(sets: list[LastSet], today: date, unit: Unit, limb: str = "side") -> str:
     """The last-time line for one exercise, from its LastSets (one session, in doing order).
 
-    A per-side exercise counts a set per pair of sides: six sides logged are "3 × … each side".
+    A per-side exercise counts a set per pair of sides: six sides logged are "3 × … each side"
+    (`limb` says "leg" for leg rep work, as the prescription does).
     Different reps, holds or loads across the sets show as a range ("10–12", "40–45 kg").
     Empty when there are no sets.
     """
@@ -74,7 +75,7 @@ def last_time_text(sets: list[LastSet], today: date, unit: Unit) -> str:
         amount = _span(reps) if reps else "?"
     text = f"last {count} × {amount}"
     if sided:
-        text += " each side"
+        text += f" each {limb}"
     loads = [s.load_kg for s in sets if s.load_kg]
     if loads:
         low, high = format_load(min(loads), unit), format_load(max(loads), unit)

@@ -69,10 +69,14 @@ class Exercise:
     def is_timed(self) -> bool:
         return self.kind in (Kind.HOLD, Kind.CARRY)
 
+    @property
+    def limb(self) -> str:
+        """What "each …" counts for a per-side exercise: "leg" for leg rep work, else "side"."""
+        return "leg" if self.category in LEG_CATEGORIES and not self.is_timed else "side"
+
     def prescription_label(self, prescription: Prescription | None = None) -> str:
         """ "3 × 10 each leg" for a lunge, "3 × 20 s each side" for a side plank."""
-        limb = "leg" if self.category in LEG_CATEGORIES and not self.is_timed else "side"
-        return (prescription or self.default).label(self.per_side, limb)
+        return (prescription or self.default).label(self.per_side, self.limb)
 
 
 @dataclass(frozen=True)

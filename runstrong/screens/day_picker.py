@@ -61,7 +61,7 @@ class DayPickerScreen(ModalScreen[DayChoice | None]):
                 yield Label("For the date ")
                 yield Input("today", id="date-input", select_on_focus=True, compact=True)
             yield Label("", id="date-error", classes="field-error")
-            yield Label("[dim]today, yesterday, -2 or 2026-11-20 · enter picks · tab moves · escape closes[/dim]")
+            yield Label("[dim]today, yesterday, -2 or 2026-11-20 · tab: date · enter picks[/dim]")
 
     def on_mount(self) -> None:
         days = self.query_one(OptionList)

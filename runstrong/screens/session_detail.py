@@ -99,7 +99,7 @@ class SessionDetailScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape,h", "app.pop_screen", "Back", id="detail.back", tooltip="Back to the session list"),
-        Binding("e", "edit", "Edit", id="detail.edit", tooltip="Edit reps, load or hold of this set"),
+        Binding("e", "edit", "Edit", id="detail.edit", tooltip="Edit reps, load, hold, RPE or note of this set"),
         Binding("d", "delete_set", "Delete set", id="detail.delete_set", tooltip="Delete this set (asks first; u undoes)"),
         Binding("D", "delete_session", "Delete session", id="detail.delete_session", tooltip="Delete the whole session (asks first; u undoes)"),
         Binding("u,ctrl+z", "undo", "Undo", id="detail.undo", tooltip="Undo the last edit or delete in this session"),

@@ -36,14 +36,14 @@ EMPTY_DAY = "Own session"
 
 SESSION_EDIT_BINDINGS = [
     Binding("a", "add_set", "Add set", show=False, id="today.add_set", tooltip="Add a set to this exercise"),
-    Binding("w", "add_warmup", "Warm-up", show=False, id="today.add_warmup", tooltip="Add a warm-up set (not counted in records or volume)"),
+    Binding("w", "add_warmup", "Warm-up", show=False, id="today.add_warmup", tooltip="Add a warm-up set (no records, no volume)"),
     Binding("x", "remove_set", "Remove set", show=False, id="today.remove_set", tooltip="Remove this set (not yet done)"),
     Binding("A", "add_exercise", "Add exercise", show=False, id="today.add_exercise", tooltip="Add an exercise to the session"),
-    Binding("c", "swap_exercise", "Swap", show=False, id="today.swap", tooltip="Swap this exercise for another, for its sets not done"),
+    Binding("c", "swap_exercise", "Swap", show=False, id="today.swap", tooltip="Swap this exercise for another (sets left)"),
     Binding("X", "skip_exercise", "Skip exercise", show=False, id="today.skip_exercise", tooltip="Skip this exercise for today"),
     Binding("shift+up,less_than_sign", "move_exercise(-1)", "Move up", show=False, id="today.move_up", tooltip="Move this exercise up"),
     Binding("shift+down,greater_than_sign", "move_exercise(1)", "Move down", show=False, id="today.move_down", tooltip="Move this exercise down"),
-    Binding("d", "pick_day", "Day", show=False, id="today.day", tooltip="Another day of the program, an empty session, or an earlier date"),
+    Binding("d", "pick_day", "Day", show=False, id="today.day", tooltip="Another day, an empty session, an earlier date"),
     Binding("n", "session_note", "Note", show=False, id="today.note", tooltip="A note on the session"),
 ]
 
@@ -96,7 +96,11 @@ class SessionEdits:
             self.app.notify(str(error), severity="error", timeout=10)
             return slots, {}
         today = self._today_date()
-        texts = {exercise_id: last_time_text(sets, today, self.app.settings.unit) for exercise_id, sets in last.items()}
+        catalog, unit = self.app.catalog, self.app.settings.unit
+        texts = {
+            exercise_id: last_time_text(sets, today, unit, catalog.exercise(exercise_id).limb)
+            for exercise_id, sets in last.items()
+        }
         loads = {exercise_id: last_load_kg(sets) for exercise_id, sets in last.items()}
         planned: list[Slot] = [
             replace(slot, target_load_kg=loads.get(slot.exercise_id))

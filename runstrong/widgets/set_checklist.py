@@ -115,11 +115,11 @@ class ChecklistBody(Widget):
             lines.append(Content(""))
             room = width - len(card.name) - len(card.prescription) - 3
             last = fit_last_time(card.last_time, room)
-            last = f"  {last}" if last else ""
-            gap = max(1, width - len(card.name) - len(last) - len(card.prescription))
+            space = "  " if last else ""
+            gap = max(1, width - len(card.name) - len(space) - len(last) - len(card.prescription))
             lines.append(
                 Content.assemble(
-                    (card.name, "bold"), (last, "italic $text-muted"), " " * gap, (card.prescription, "$text-muted")
+                    (card.name, "bold"), space, (last, "italic $text-muted"), " " * gap, (card.prescription, "$text-muted")
                 )
             )
             parts: list[Content | str | tuple[str, str]] = []

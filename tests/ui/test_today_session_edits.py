@@ -328,7 +328,7 @@ async def test_last_time_beside_every_exercise(make_app, store: Store) -> None:
         await pilot.press("d", "home", "enter")  # the rotation brings Workout B; do A again
         cards = {card.name: card.last_time for card in today(app).checklist.cards}
         assert cards["Squat"] == "last 3 × 12 @ 40 kg · 4 days ago"
-        assert cards["Lunge"] == "last 3 × 10 each side · 4 days ago"
+        assert cards["Lunge"] == "last 3 × 10 each leg · 4 days ago"
         assert cards["Plank"] == "last 3 × 35 s · 4 days ago"
         assert cards["Glute bridge"] == ""  # never done
         # A new set starts at last time's load: the box says so and a tick saves it.
@@ -386,12 +386,12 @@ async def test_every_new_key_is_in_help_and_the_palette(make_app) -> None:
         await pilot.press("question_mark")
         rows = dict((desc, key) for key, desc in app.screen.keys)
         assert rows["Add a set to this exercise"] == "a"
-        assert rows["Add a warm-up set (not counted in records or volume)"] == "w"
+        assert rows["Add a warm-up set (no records, no volume)"] == "w"
         assert rows["Remove this set (not yet done)"] == "x"
         assert rows["Add an exercise to the session"] == "A"
         assert rows["Skip this exercise for today"] == "X"
         assert rows["Move this exercise up"].startswith("shift+")
-        assert rows["Another day of the program, an empty session, or an earlier date"] == "d"
+        assert rows["Another day, an empty session, an earlier date"] == "d"
         assert rows["A note on the session"] == "n"
         assert "]" in rows["Jump to the next exercise"]
         await pilot.press("escape")
