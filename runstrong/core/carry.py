@@ -31,29 +31,32 @@ def _warmup(slot: SetLog | PlannedSet) -> bool:
 
 def starting_values(slots: Sequence[SetLog | PlannedSet], index: int) -> Start:
     """The reps, load (kg) and hold (s) the set at `index` starts from; see the module doc."""
-    target = slots[index]
-    before: Start | None = None
-    previous: SetLog | PlannedSet | None = None
-    for slot in slots[: index + 1]:
-        if slot.exercise_id != target.exercise_id or _warmup(slot) != _warmup(target):
-            continue
+    return all_starting_values(slots[: index + 1])[index]
+
+
+def all_starting_values(slots: Sequence[SetLog | PlannedSet]) -> list[Start]:
+    """`starting_values` of every slot, in one pass (the checklist draws them all at once)."""
+    # Per (exercise, warm-up or not): what the set before started from, and that set.
+    before: dict[tuple[str, bool], tuple[Start, SetLog | PlannedSet]] = {}
+    starts: list[Start] = []
+    for slot in slots:
+        key = (slot.exercise_id, _warmup(slot))
         logged = slot if isinstance(slot, SetLog) else None
-        own_reps = logged.reps if logged else None
-        own_hold = logged.hold_s if logged else None
-        own_load = logged.load_kg if logged else None
-        reps, hold = slot.target_reps, slot.target_hold_s
-        if before is not None and previous is not None:
+        reps, hold, load = slot.target_reps, slot.target_hold_s, slot.target_load_kg
+        if key in before:
+            start, previous = before[key]
             # Carry reps or seconds only when the set before was changed from its own target.
-            if before.reps is not None and before.reps != previous.target_reps and reps is not None:
-                reps = before.reps
-            if before.hold_s is not None and before.hold_s != previous.target_hold_s and hold is not None:
-                hold = before.hold_s
-        load = before.load_kg if before is not None and before.load_kg is not None else slot.target_load_kg
-        before = Start(
-            reps=own_reps if own_reps is not None else reps,
-            load_kg=own_load if own_load is not None else load,
-            hold_s=own_hold if own_hold is not None else hold,
+            if start.reps is not None and start.reps != previous.target_reps and reps is not None:
+                reps = start.reps
+            if start.hold_s is not None and start.hold_s != previous.target_hold_s and hold is not None:
+                hold = start.hold_s
+            if start.load_kg is not None:
+                load = start.load_kg
+        own = Start(
+            reps=logged.reps if logged and logged.reps is not None else reps,
+            load_kg=logged.load_kg if logged and logged.load_kg is not None else load,
+            hold_s=logged.hold_s if logged and logged.hold_s is not None else hold,
         )
-        previous = slot
-    assert before is not None
-    return before
+        before[key] = (own, slot)
+        starts.append(own)
+    return starts

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from runstrong.core.carry import Start, starting_values
+from runstrong.core.carry import Start, all_starting_values
 from runstrong.core.catalog import Catalog
 from runstrong.core.models import Prescription, SetLog, Side
 from runstrong.core.plan import PlannedSet
@@ -109,6 +109,7 @@ class ChecklistBody(Widget):
         width = max(20, width)
         lines: list[Content] = []
         self.box_regions = [Region(0, 0, 0, 0)] * len(checklist.slots)
+        starts = all_starting_values(checklist.slots)
         self.card_spans = []
         for card in checklist.cards:
             top = len(lines)
@@ -126,7 +127,7 @@ class ChecklistBody(Widget):
             x = 0
             for index in range(card.first, card.last + 1):
                 slot = checklist.slots[index]
-                start = None if is_done(slot) else starting_values(checklist.slots, index)
+                start = None if is_done(slot) else starts[index]
                 text = f" {box_text(slot, checklist.unit, start)} ".ljust(7)
                 if parts and x + len(text) > width:
                     lines.append(Content.assemble(*parts))
