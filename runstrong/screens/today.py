@@ -222,7 +222,8 @@ class TodayScreen(SessionEdits, Screen[None]):
         exercise = self.app.catalog.exercise(slot.exercise_id)
         side = f" · {slot.side.value}" if slot.side else ""
         hint = " · t starts the timer" if exercise.is_timed else ""
-        self.query_one("#set-detail", Label).update(f"{exercise.name} · set {slot.set_no}{side}{hint}")
+        kind = "warm-up set" if isinstance(slot, SetLog) and slot.is_warmup else "set"
+        self.query_one("#set-detail", Label).update(f"{exercise.name} · {kind} {slot.set_no}{side}{hint}")
 
     # -- changes ---------------------------------------------------------------------------
 

@@ -156,10 +156,14 @@ class SessionEdits:
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _card_range(self: TodayScreen) -> range | None:
+    def _card_range(self: TodayScreen, *, needed: bool = True) -> range | None:
+        """The slot indexes of the highlighted exercise; None (said so when `needed`) on an
+        empty session."""
         checklist = self.checklist
         card = checklist.card_of(checklist.cursor)
         if card is None:
+            if needed:
+                self.app.notify("No exercise here yet: A adds one", severity="warning", timeout=3)
             return None
         return range(checklist.cards[card].first, checklist.cards[card].last + 1)
 
@@ -307,7 +311,7 @@ class SessionEdits:
         if exercise_id is None or self._stored_sets() is None:
             return
         exercise = self.app.catalog.exercise(exercise_id)
-        span = self._card_range()
+        span = self._card_range(needed=False)
         at = span[-1] + 1 if span is not None else len(self.checklist.slots)
         await self._change(f"Added {exercise.name}", add=self._slots_for(exercise), at=at, cursor_after=at)
 

@@ -176,6 +176,8 @@ async def test_an_empty_session_built_as_you_go(make_app, db_path: Path) -> None
         assert newest(db_path).day == "Own session" and shape(db_path) == []
         assert "Own session" in str(app.screen.query_one("#session-title", Label).render())
         assert "A adds an exercise" in str(app.screen.query_one("#set-detail", Label).render())
+        await pilot.press("a")  # no exercise to add a set to: said, nothing stored
+        assert "A adds one" in list(app._notifications)[-1].message and shape(db_path) == []
         await pilot.press("A", *"plank", "enter")
         assert shape(db_path) == ["plank 1", "plank 2", "plank 3"]
         await pilot.press("space")
@@ -225,10 +227,13 @@ async def test_warm_up_set_is_never_in_volume_or_records(make_app, db_path: Path
         await pilot.press("w")
         assert shape(db_path)[:2] == ["squat W1", "squat 1"]
         assert boxes(app)[0] == "W · 12"
+        assert "Squat · warm-up set 1" in str(app.screen.query_one("#set-detail", Label).render())
         await pilot.press("e")
         app.screen.query_one("#reps-input", Input).value = "5"
         app.screen.query_one("#load-input", Input).value = "60"
         await pilot.press("enter", "space")  # warm-up 5 × 60 kg done
+        # The work set starts from nothing the warm-up did: 12 reps, no load.
+        assert boxes(app)[1] == "· 12"
         await pilot.press("e")
         app.screen.query_one("#load-input", Input).value = "40"
         await pilot.press("enter", "space")  # squat 1: 12 × 40 kg
@@ -239,7 +244,6 @@ async def test_warm_up_set_is_never_in_volume_or_records(make_app, db_path: Path
 
         records = current_records(personal_records(daily_bests(app.store.exercise_sets("squat"))))
         assert records[RecordKind.LOAD].value == 40.0
-        # The work set started from nothing the warm-up did: its box said 12, not 5 × 60 kg.
         await pilot.press("u", "u", "u", "u", "u")
         assert shape(db_path) == WORKOUT_A
 
