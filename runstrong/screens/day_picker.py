@@ -35,6 +35,8 @@ class DayPickerScreen(ModalScreen[DayChoice | None]):
     """Choose a day of `program` (or an empty session) and a date; None when cancelled."""
 
     HELP_TITLE = "Choose the day"
+    CSS_PATH = "session_edits.tcss"
+
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="day_picker.cancel", tooltip="Close without changing")]
 
     def __init__(self, program: Program, next_index: int, today: date, *, focus_date: bool = False) -> None:

@@ -24,6 +24,8 @@ class ExercisePickerScreen(ModalScreen[str | None]):
     """Choose one exercise; dismisses with its id, or None when cancelled."""
 
     HELP_TITLE = "Choose an exercise"
+    CSS_PATH = "session_edits.tcss"
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="exercise_picker.cancel", tooltip="Close without choosing"),
         Binding("down", "move(1)", "Next", show=False, id="exercise_picker.down", tooltip="Next exercise"),
