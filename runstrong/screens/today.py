@@ -59,7 +59,7 @@ class TodayScreen(SessionEdits, Screen[None]):
         Binding("t", "hold_timer", "Timer", id="today.timer", tooltip="Start the hold timer for this set"),
         Binding("e", "edit", "Edit", id="today.edit", tooltip="Edit reps, load, hold, RPE or note of this set"),
         Binding("enter,i", "info", "Info", show=False, id="today.info", tooltip="Muscles, why it helps, form cues"),
-        Binding("u,ctrl+z", "undo", "Undo", id="today.undo", tooltip="Undo the last tick, untick, edit or finish"),
+        Binding("u,ctrl+z", "undo", "Undo", id="today.undo", tooltip="Undo the last tick, edit, finish or session change"),
         Binding("f", "finish", "Finish", id="today.finish", tooltip="Finish the session; the next day comes up"),
         Binding("p", "pick_program", "Program", id="today.program", tooltip="Choose the program to follow"),
         # The rest bar shows its own keys, so the footer stays short.

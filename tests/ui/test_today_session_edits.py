@@ -434,3 +434,14 @@ async def test_settings_takes_rest_defaults(make_app, db_path: Path) -> None:
         assert store.get_setting("rest_strength_s") == "120"
     finally:
         store.close()
+
+
+async def test_help_scrolls_to_the_last_of_todays_keys(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        table = app.screen.query_one("#help-keys")
+        assert table.max_scroll_y > 0  # more keys than fit at 80x24
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert table.scroll_y == table.max_scroll_y  # the last row, `n`, is in view
