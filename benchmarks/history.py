@@ -16,7 +16,7 @@ What is measured, and how:
 - Progress open: in one process (App.run_test, 80×24), push the Progress screen of the
   exercise with the most sets and time until its first frame is painted; the data part
   (one indexed query + core.progress, as the screen runs it) is timed on its own too. A bare screen (a label and a
-  footer) pushed the same way shows what Textual itself costs here. Goal: ≤ 100 ms.
+  footer) pushed the same way shows what Textual itself costs here. Goal: ≤ 150 ms (issue 11).
 - CSV export: `runstrong export --format csv -o FILE` as a subprocess, wall time. Goal: ≤ 2 s.
 - Peak memory: ru_maxrss of each child process (History, export). Goal: ≤ 150 MB.
 """
@@ -191,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="a database to measure (default: write ten years first)")
     parser.add_argument("--runs", type=int, default=5, help="repetitions; medians are reported")
+    parser.add_argument("--progress-only", action="store_true", help="measure only the Progress open time")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="runstrong-bench-") as temp:
@@ -203,6 +204,11 @@ def main(argv: list[str] | None = None) -> int:
             began = time.perf_counter()
             sessions, ticked = make_history(db, 10)
             print(f"wrote {sessions:,} sessions, {ticked:,} sets in {time.perf_counter() - began:.1f} s")
+        if args.progress_only:
+            for one in asyncio.run(progress_open(db, args.runs)):
+                print(f"Progress open            {one['open_ms']:7.0f} ms   {one['exercise']}: data {one['data_ms']:.0f} ms,"
+                      f" a bare screen {one['bare_screen_ms']:.0f} ms   (goal ≤ 150 ms)")
+            return 0
         paint = first_paint(db, folder, args.runs)
         progress = asyncio.run(progress_open(db, args.runs))
         export = csv_export(db, folder, args.runs)
@@ -214,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
           "   (imports, store, catalog, CSS: the floor for any first screen)")
     for one in progress:
         print(f"Progress open            {one['open_ms']:7.0f} ms   {one['exercise']}: data {one['data_ms']:.0f} ms,"
-              f" a bare screen {one['bare_screen_ms']:.0f} ms   (goal ≤ 100 ms)")
+              f" a bare screen {one['bare_screen_ms']:.0f} ms   (goal ≤ 150 ms)")
     print(f"CSV export               {export['export_ms']:7.0f} ms   {export['rows']:,} rows, whole process   (goal ≤ 2000 ms)")
     print(f"Peak memory (RSS)        {max(paint['history_max_rss_mb'], export['export_max_rss_mb']):7.0f} MB"
           f"   History {paint['history_max_rss_mb']:.0f} MB, export {export['export_max_rss_mb']:.0f} MB   (goal ≤ 150 MB)")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
 from runstrong.core.catalog import Catalog, load_catalog, rest_after_s
 from runstrong.core.clock import Clock, SystemClock
@@ -27,8 +28,10 @@ if TYPE_CHECKING:
 # imports (History's alone are ~20 ms, Today's ~12 ms).
 
 
-def warm_up_writes() -> None:
+def warm_up_imports() -> None:
+    """Imports the first write and the first Progress chart would otherwise wait for."""
     import sqlite_utils  # noqa: F401
+    import textual_plotext.plot  # noqa: F401
 
 
 def today_screen() -> Screen:
@@ -82,6 +85,10 @@ class RunStrongApp(App[None]):
         self._catalog = catalog
         self.clock: Clock = clock or SystemClock()
         self.settings = Settings.from_mapping(store.settings())
+        # Before the first paint, so the saved theme is the first one drawn. A theme that is no
+        # longer registered (an older Textual, a removed one) leaves the default.
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
         self.quick = quick
         """`runstrong timer ...`: open straight on this timer, over Today."""
 
@@ -93,12 +100,13 @@ class RunStrongApp(App[None]):
         return self._catalog
 
     async def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.quick is not None:
             await self.open_quick_timer(self.quick)
         # The store defers importing sqlite-utils to its first write; do that import off the
         # event loop a second after start (any sooner and it competes with the first paint),
         # so the first tick of the day does not wait for it.
-        self.set_timer(1.0, partial(self.run_worker, warm_up_writes, thread=True, exit_on_error=False))
+        self.set_timer(1.0, partial(self.run_worker, warm_up_imports, thread=True, exit_on_error=False))
 
     # -- settings and program --------------------------------------------------------------
 
@@ -118,6 +126,12 @@ class RunStrongApp(App[None]):
             return False
         self.settings = settings
         return True
+
+    def _theme_changed(self, theme: Theme) -> None:
+        """Remember the theme chosen in the command palette (it previews each theme it passes
+        over, so the last one shown is what is kept; a cancelled choice sets the old one back)."""
+        if theme.name != self.settings.theme:
+            self.update_settings(replace(self.settings, theme=theme.name))
 
     async def choose_program(self, program_id: str) -> bool:
         if not self.update_settings(replace(self.settings, program_id=program_id)):
@@ -282,7 +296,7 @@ class RunStrongApp(App[None]):
     # -- help and palette ------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from runstrong.screens.help import HelpScreen
+        from runstrong.screens.help import HelpScreen, written_key
 
         screen = self.screen
         if isinstance(screen, HelpScreen):
@@ -295,7 +309,7 @@ class RunStrongApp(App[None]):
             if not label or not binding.id or binding.action == "help":
                 continue
             keys = merged.setdefault((binding.action, label), [])
-            display = self.get_key_display(binding)
+            display = written_key(self.get_key_display(binding))
             if display not in keys:
                 keys.append(display)
         rows = [(" / ".join(keys), label) for (_, label), keys in merged.items()]

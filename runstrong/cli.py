@@ -60,10 +60,19 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
+    imports = commands.add_parser("import", parents=[db], help="bring in Strong, Hevy, FitNotes or runstrong exports")
+    imports.add_argument("file", metavar="FILE", help="the exported file (CSV or runstrong JSON)")
+    imports.add_argument("--format", choices=("strong", "hevy", "fitnotes", "runstrong"), default=None,
+                         help="the file's format (default: recognised from its header)")
+    imports.add_argument("--unit", choices=("kg", "lb"), default=None,
+                         help="weight unit, for files that do not state it (Strong's comma layout)")
+    imports.add_argument("--dry-run", action="store_true", help="report what would be imported; write nothing")
+    imports.add_argument("--json", action="store_true", help="print the report as JSON")
+
     timer = commands.add_parser("timer", parents=[db], help="start a hold timer at once")
     timer.add_argument("duration", metavar="DURATION", help="hold length: 45, 45s, 1:30, 2m or 1m30s")
     timer.add_argument("--sides", action="store_true", help="hold each side (left, then right)")
-    timer.add_argument("--sets", type=int, default=1, metavar="N", help="number of sets (default 1)")
+    timer.add_argument("--sets", default="1", metavar="N", help="number of sets (default 1)")
     timer.add_argument("--rest", metavar="DURATION", default="0", help="rest between sets (default none)")
     timer.add_argument("--lead", metavar="DURATION", default=None, help="get-ready count (default: the Settings value, 5s)")
     timer.add_argument("--exercise", metavar="NAME", default=None, help="log under this exercise, e.g. plank")
@@ -152,6 +161,11 @@ def run(argv: Sequence[str] | None = None) -> int:
         finally:
             store.close()
         return 0
+
+    if args.command == "import":
+        from runstrong.import_command import run_import
+
+        return run_import(path, Path(args.file), args.format, args.unit, args.dry_run, args.json)
 
     quick = None
     if args.command == "timer":

@@ -42,9 +42,17 @@ def inert(value: Any) -> Any:
     return "'" + value
 
 
+UTF8_BOM = "\ufeff"
+"""Starts every CSV export: without it Excel reads the file in the system's legacy code page and
+garbles non-ASCII names ("Copenhagen plank – long"); LibreOffice, Sheets and Python's csv module
+(encoding="utf-8-sig") read it as UTF-8 either way."""
+
+
 def csv_text(payload: dict[str, Any]) -> str:
-    """One row per done set, in CSV_COLUMNS order; times ISO 8601, loads in kg, blanks for none."""
+    """One row per done set, in CSV_COLUMNS order, after a byte-order mark (UTF8_BOM); times
+    ISO 8601, loads in kg, blanks for none."""
     out = io.StringIO()
+    out.write(UTF8_BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for session in payload["sessions"]:
@@ -94,7 +102,10 @@ def write_export(store: Store, fmt: str, output: Path | None, force: bool, now: 
             raise UsageError(f"runstrong export: folder {output.parent} does not exist")
     text = render(store, fmt, now)
     if output is None:
-        sys.stdout.write(text)
+        # As bytes: the export is UTF-8 whatever the terminal's locale says.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
         return
     try:
         write_atomically(output, text)

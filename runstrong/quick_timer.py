@@ -19,6 +19,7 @@ from runstrong.core.catalog import Catalog
 from runstrong.core.clock import stamp
 from runstrong.core.durations import DurationError, parse_duration
 from runstrong.core.holdclock import HoldRecord, TimerPlan
+from runstrong.core.set_input import InputProblem, parse_whole_number
 from runstrong.store import Store
 
 PROG = "runstrong timer"
@@ -48,8 +49,13 @@ def quick_timer_from_args(args: argparse.Namespace, catalog: Catalog) -> QuickTi
     hold_s = _duration(args.duration, "DURATION")
     rest_s = _duration(args.rest, "--rest", allow_zero=True)
     lead_s = DEFAULT_LEAD_S if args.lead is None else _duration(args.lead, "--lead", allow_zero=True)
-    if not 1 <= args.sets <= MAX_SETS:
-        raise UsageError(f"{PROG}: --sets must be a whole number from 1 to {MAX_SETS}, got {args.sets}")
+    # The same reading of a number as every field in the app (digits of any script, no `1_000`).
+    try:
+        sets = parse_whole_number(str(args.sets), "--sets", 1, MAX_SETS)
+    except InputProblem as problem:
+        raise UsageError(f"{PROG}: {problem}, got {args.sets!r}") from None
+    if sets is None:
+        raise UsageError(f"{PROG}: --sets must be a whole number from 1 to {MAX_SETS}, got nothing")
     exercise_id, name, sides = GENERIC_ID, GENERIC_NAME, bool(args.sides)
     if args.exercise is not None:
         exercise = catalog.find_exercise(args.exercise)
@@ -62,7 +68,7 @@ def quick_timer_from_args(args: argparse.Namespace, catalog: Catalog) -> QuickTi
             timed = ", ".join(ex.id for ex in catalog.exercises.values() if ex.is_timed)
             raise UsageError(f"{PROG}: {exercise.name} is counted in reps, not timed; timed exercises: {timed}")
         exercise_id, name, sides = exercise.id, exercise.name, sides or exercise.per_side
-    plan = TimerPlan(hold_s=hold_s, sets=args.sets, sides=sides, lead_s=lead_s, rest_s=rest_s)
+    plan = TimerPlan(hold_s=hold_s, sets=sets, sides=sides, lead_s=lead_s, rest_s=rest_s)
     return QuickTimer(
         plan=plan, exercise_id=exercise_id, exercise=name, log=not args.no_log, lead_given=args.lead is not None
     )

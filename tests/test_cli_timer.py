@@ -61,13 +61,18 @@ def test_exercise_names_are_matched_loosely_and_per_side_exercises_time_both_sid
     assert quick("20s", "--exercise", "side plank").exercise_id == "side-plank"
 
 
+def test_numbers_read_the_same_as_in_the_app_digits_of_any_script_count() -> None:
+    timer = quick("١:٣٠", "--sets", "３", "--rest", "４５s")
+    assert (timer.plan.hold_s, timer.plan.sets, timer.plan.rest_s) == (90, 3, 45)
+
+
 @pytest.mark.parametrize(
     ("argv", "names"),
     [
         (["abc"], "1:30"),
         (["0"], "longer than 0"),
         (["1:99"], "1:30"),
-        (["61:00"], "at most 60:00"),
+        (["61:00"], "at most 1:00:00"),
         (["2h"], "1:30"),
         (["1m75s"], "0-59"),
         (["30", "--rest", "abc"], "--rest"),
@@ -75,6 +80,9 @@ def test_exercise_names_are_matched_loosely_and_per_side_exercises_time_both_sid
         (["30", "--lead", "2h"], "--lead"),
         (["30", "--sets", "0"], "1 to 20"),
         (["30", "--sets", "21"], "1 to 20"),
+        (["30", "--sets", "1_0"], "1 to 20"),  # refused here as in every field of the app
+        (["1_000"], "1:30"),
+        (["30", "--sets", "2.5"], "1 to 20"),
         (["30", "--exercise", "flying"], "runstrong exercises"),
         (["30", "--exercise", "squat"], "plank"),
     ],

@@ -46,7 +46,7 @@ def logged(store: Store) -> Store:
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -140,7 +140,23 @@ def test_a_folder_is_refused_in_one_line(logged: Store, db_path: Path, tmp_path:
 def test_csv_to_standard_output(logged: Store, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert export(db_path, "--format", "csv") == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == ",".join(CSV_COLUMNS) and len(lines) == 5
+    assert lines[0] == "\ufeff" + ",".join(CSV_COLUMNS) and len(lines) == 5
+
+
+def test_csv_is_utf8_with_a_byte_order_mark_so_excel_reads_names_right(
+    logged: Store, db_path: Path, tmp_path: Path
+) -> None:
+    squats = logged.history_page()[-1]
+    logged.set_notes(squats.id, "Kniebeuge – Überkopf, 12 × 40 kg")
+    export(db_path, "--format", "csv", "-o", str(tmp_path / "all.csv"))
+
+    raw = (tmp_path / "all.csv").read_bytes()
+
+    # EF BB BF, then the header in plain ASCII, then the note's bytes in UTF-8 (not cp1252).
+    assert raw.startswith(b"\xef\xbb\xbfsession_id,date,")
+    assert raw.count(b"\xef\xbb\xbf") == 1
+    assert "Kniebeuge – Überkopf, 12 × 40 kg".encode("utf-8") in raw
+    assert b"\xe2\x80\x93" in raw  # the en-dash, as UTF-8
 
 
 def test_deleted_sets_and_sessions_are_not_exported(logged: Store, db_path: Path, tmp_path: Path) -> None:

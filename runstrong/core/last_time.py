@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from runstrong.core.durations import format_duration
 from runstrong.core.settings import Unit, format_load
 
 
@@ -70,7 +71,8 @@ def last_time_text(sets: list[LastSet], today: date, unit: Unit, limb: str = "si
     holds = [s.hold_s for s in sets if s.hold_s]
     reps = [s.reps for s in sets if s.reps]
     if holds:
-        amount = f"{_span(holds)} s"
+        low, high = format_duration(min(holds)), format_duration(max(holds))
+        amount = low if low == high else f"{low}–{high}"
     else:
         amount = _span(reps) if reps else "?"
     text = f"last {count} × {amount}"

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
+from runstrong.core.durations import format_duration
+
 
 class Kind(StrEnum):
     """How an exercise is measured."""
@@ -42,8 +44,8 @@ class Prescription:
     """True where the seed article gave no numbers and runstrong chose them."""
 
     def label(self, per_side: bool, limb: str = "side") -> str:
-        """Short human form: "3 × 12", "3 × 20 s each side", "3 × 10 each leg"."""
-        amount = f"{self.hold_s} s" if self.hold_s is not None else str(self.reps or "")
+        """Short human form: "3 × 12", "3 × 0:20 each side", "3 × 10 each leg"."""
+        amount = format_duration(self.hold_s) if self.hold_s is not None else str(self.reps or "")
         suffix = f" each {limb}" if per_side else ""
         return f"{self.sets} × {amount}{suffix}"
 

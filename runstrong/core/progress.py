@@ -152,60 +152,83 @@ def current_records(records: Iterable[PersonalRecord]) -> dict[RecordKind, Perso
 # --- left/right balance ---------------------------------------------------------------
 
 
+class Measure(StrEnum):
+    """What a side is compared on, per set."""
+
+    REPS = "reps"
+    LOAD = "load"
+    HOLD = "hold"
+
+
+_PER_SET: dict[Measure, Callable[[Logged], float | None]] = {
+    Measure.REPS: lambda s: _positive(s.reps),
+    Measure.LOAD: lambda s: _positive(s.load_kg),
+    Measure.HOLD: lambda s: _positive(s.hold_s),
+}
+
+
 @dataclass(frozen=True)
-class Balance:
-    left_reps: int
-    right_reps: int
-    left_hold_s: int
-    right_hold_s: int
-    reps_imbalance_pct: float | None
-    hold_imbalance_pct: float | None
-    flagged: bool
-    """True when either imbalance exceeds IMBALANCE_THRESHOLD_PCT (exactly 10 % is not flagged)."""
-    weaker_side: Side | None
-    """The side with the lower total on the larger imbalance; only named when flagged."""
+class SideSets:
+    """One side's sets of one measure on the days compared."""
+
+    sets: int
+    best: float
+    """The highest single set (kg, reps or seconds)."""
+    mean: float
+    """The average set: total / sets."""
 
 
-def _imbalance(left: list[int], right: list[int]) -> float | None:
-    # Both sides need data: a side never logged is missing, not 100 % weaker.
-    if not left or not right:
-        return None
-    high = max(sum(left), sum(right))
-    return abs(sum(left) - sum(right)) / high * 100 if high else None
+@dataclass(frozen=True)
+class SideComparison:
+    """Left against right on one measure, like for like: only the days both sides have a set
+    of that measure count, and each side is summed up per set (best and average), so a side
+    that was logged more often does not look stronger for it (ours)."""
+
+    measure: Measure
+    days: int
+    """Days on which both sides were done."""
+    left: SideSets
+    right: SideSets
+
+    def difference_pct(self, stat: str) -> float:
+        """|left − right| / the higher × 100 for "best" or "mean"; 0.0 when both are 0."""
+        left, right = getattr(self.left, stat), getattr(self.right, stat)
+        high = max(left, right)
+        return abs(left - right) / high * 100 if high else 0.0
+
+    def weaker(self, stat: str) -> Side | None:
+        """The lower side on `stat` when it differs by more than IMBALANCE_THRESHOLD_PCT."""
+        if self.difference_pct(stat) <= IMBALANCE_THRESHOLD_PCT:
+            return None
+        return Side.LEFT if getattr(self.left, stat) < getattr(self.right, stat) else Side.RIGHT
 
 
-def balance(sets: Iterable[Logged]) -> Balance:
-    """Compare done left and right totals of a per-side exercise; unsided sets are ignored."""
-    reps: dict[Side, list[int]] = {Side.LEFT: [], Side.RIGHT: []}
-    holds: dict[Side, list[int]] = {Side.LEFT: [], Side.RIGHT: []}
-    for s in _done(sets):
-        if s.side is None:
+def compare_sides(sets: Iterable[Logged], since: date | None = None) -> list[SideComparison]:
+    """Left against right for each measure (reps, load, hold, in that order) that both sides
+    have on at least one common day; pass the sets of ONE per-side exercise.
+
+    Only done, sided sets count; with `since`, only those done on or after that local date.
+    """
+    by_day: dict[Measure, dict[date, dict[Side, list[float]]]] = {measure: {} for measure in Measure}
+    for s in sets:
+        if s.done_at is None or s.side is None:
             continue
-        if s.reps is not None:
-            reps[s.side].append(s.reps)
-        if s.hold_s is not None:
-            holds[s.side].append(s.hold_s)
-
-    reps_pct = _imbalance(reps[Side.LEFT], reps[Side.RIGHT])
-    hold_pct = _imbalance(holds[Side.LEFT], holds[Side.RIGHT])
-    # The measure that differs most decides which side is weaker.
-    candidates = [(pct, totals) for pct, totals in ((reps_pct, reps), (hold_pct, holds)) if pct is not None]
-    worst = max(candidates, key=lambda c: c[0], default=None)
-    flagged, weaker = False, None
-    if worst is not None and worst[0] > IMBALANCE_THRESHOLD_PCT:
-        totals = worst[1]
-        flagged = True
-        weaker = Side.LEFT if sum(totals[Side.LEFT]) < sum(totals[Side.RIGHT]) else Side.RIGHT
-    return Balance(
-        left_reps=sum(reps[Side.LEFT]),
-        right_reps=sum(reps[Side.RIGHT]),
-        left_hold_s=sum(holds[Side.LEFT]),
-        right_hold_s=sum(holds[Side.RIGHT]),
-        reps_imbalance_pct=reps_pct,
-        hold_imbalance_pct=hold_pct,
-        flagged=flagged,
-        weaker_side=weaker,
-    )
+        day = _local_day(s.done_at)
+        if since is not None and day < since:
+            continue
+        for measure, pick in _PER_SET.items():
+            value = pick(s)
+            if value is not None:
+                by_day[measure].setdefault(day, {}).setdefault(s.side, []).append(float(value))
+    comparisons: list[SideComparison] = []
+    for measure, days in by_day.items():
+        both = [sides for sides in days.values() if len(sides) == 2]
+        if not both:
+            continue
+        per_side = {side: [value for sides in both for value in sides[side]] for side in (Side.LEFT, Side.RIGHT)}
+        left, right = (SideSets(len(v), max(v), sum(v) / len(v)) for v in (per_side[Side.LEFT], per_side[Side.RIGHT]))
+        comparisons.append(SideComparison(measure, len(both), left, right))
+    return comparisons
 
 
 # --- consistency ----------------------------------------------------------------------
@@ -276,13 +299,14 @@ def session_totals(sets: Sequence[SetLog]) -> SessionTotals:
     duration = None
     if first is not None and last is not None:
         duration = int((_moment(last) - _moment(first)).total_seconds())
-    # Warm-up sets are done, and timed, but never count in reps, hold time or volume.
+    # Warm-up sets are done, and their reps and seconds were done, but they never count
+    # towards volume (as History's list sums it in SQL).
     work = [s for s in done if not s.is_warmup]
     return SessionTotals(
         sets_done=len(done),
         sets_planned=len(sets),
-        total_reps=sum(s.reps or 0 for s in work),
-        total_hold_s=sum(s.hold_s or 0 for s in work),
+        total_reps=sum(s.reps or 0 for s in done),
+        total_hold_s=sum(s.hold_s or 0 for s in done),
         volume_kg=float(sum(s.load_kg * s.reps for s in work if s.load_kg is not None and s.reps is not None)),
         first_done_at=first.done_at if first else None,
         last_done_at=last.done_at if last else None,

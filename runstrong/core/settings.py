@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-from enum import StrEnum
 
 from runstrong.core.catalog import REST_LIGHT_S, REST_PLYOMETRIC_S, REST_STRENGTH_S
 
-KG_PER_LB = 0.45359237
+# Loads live in core.loads; these names stay importable from here for the screens that use them.
+from runstrong.core.loads import KG_PER_LB, Unit, display_to_kg, format_load, kg_to_display  # noqa: F401
 
 MAX_REST_S = 600
 """Rest defaults are 0 to 10 minutes (ours); other second counts 0 to 60."""
-
-
-class Unit(StrEnum):
-    KG = "kg"
-    LB = "lb"
 
 
 @dataclass(frozen=True)
@@ -37,6 +32,8 @@ class Settings:
     """Rest after a set of plyometrics when its program item gives none."""
     rest_light_s: int = REST_LIGHT_S
     """Rest after a hold, carry or core set when its program item gives none."""
+    theme: str = "textual-dark"
+    """The Textual theme last chosen in the command palette; kept across restarts (ours)."""
 
     @classmethod
     def from_mapping(cls, values: dict[str, str]) -> Settings:
@@ -68,18 +65,3 @@ class Settings:
             out[key] = ("1" if value else "0") if isinstance(value, bool) else str(value)
         return out
 
-
-def kg_to_display(kg: float, unit: Unit) -> float:
-    return kg if unit is Unit.KG else kg / KG_PER_LB
-
-
-def display_to_kg(value: float, unit: Unit) -> float:
-    return value if unit is Unit.KG else value * KG_PER_LB
-
-
-def format_load(kg: float | None, unit: Unit) -> str:
-    if kg is None:
-        return ""
-    shown = kg_to_display(kg, unit)
-    text = f"{shown:.1f}".rstrip("0").rstrip(".")
-    return f"{text} {unit.value}"

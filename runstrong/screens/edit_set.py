@@ -15,7 +15,7 @@ from runstrong.core.models import Exercise, SetLog
 from runstrong.core.plan import PlannedSet
 from runstrong.core.session_input import clean_note, format_rpe, parse_rpe
 from runstrong.core.set_input import InputProblem, parse_hold, parse_load, parse_reps
-from runstrong.core.settings import Unit, kg_to_display
+from runstrong.core.loads import Unit, load_number
 
 
 @dataclass(frozen=True)
@@ -53,9 +53,9 @@ class EditSetScreen(ModalScreen[SetEdit | None]):
             else:
                 reps = logged.reps if logged and logged.reps is not None else slot.target_reps
                 yield from self._field("reps", "Reps", str(reps or ""))
-            load = logged.load_kg if logged else None
-            shown = "" if load is None else f"{kg_to_display(load, self.unit):.2f}".rstrip("0").rstrip(".")
-            yield from self._field("load", f"Load ({self.unit.value}, blank for bodyweight)", shown)
+            self.load_kg = logged.load_kg if logged else None
+            self.load_shown = "" if self.load_kg is None else load_number(self.load_kg, self.unit)
+            yield from self._field("load", f"Load ({self.unit.value}, or 90 lb, 40 kg; blank for bodyweight)", self.load_shown)
             yield from self._field("rpe", "RPE (1–10, blank for none)", format_rpe(logged.rpe if logged else None))
             yield from self._field("note", "Note", logged.note if logged else "")
             with Horizontal(classes="dialog-buttons"):
@@ -86,7 +86,7 @@ class EditSetScreen(ModalScreen[SetEdit | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def save(self) -> None:
-        load, load_ok = self._read("load", lambda text: parse_load(text, self.unit))
+        load, load_ok = self._read("load", self._parse_load)
         rpe, rpe_ok = self._read("rpe", parse_rpe)
         note, note_ok = self._read("note", clean_note)
         if self.timed:
@@ -101,6 +101,13 @@ class EditSetScreen(ModalScreen[SetEdit | None]):
                 main_ok = self._blank("reps", "Reps must be a whole number from 1 to 1000")
         if load_ok and main_ok and rpe_ok and note_ok:
             self.dismiss(SetEdit(reps=reps, load_kg=load, hold_s=hold, rpe=rpe, note=note))  # type: ignore[arg-type]
+
+    def _parse_load(self, text: str) -> float | None:
+        # A load left as shown keeps its stored kilograms: re-reading a rounded conversion
+        # (40 kg shown as 88.2 lb) would quietly change it when only the reps were edited.
+        if text.strip() == self.load_shown:
+            return self.load_kg
+        return parse_load(text, self.unit)
 
     def _blank(self, name: str, message: str) -> bool:
         error = self.query_one(f"#{name}-error", Label)

@@ -1,9 +1,10 @@
 """The hold timer screen: a big countdown through get-ready, holds, side switches and rests.
 
 The countdown itself is a HoldClock over the app's monotonic clock; this screen only shows it.
-A 4 Hz `poll()` (plus a one-shot wake at each whole second and deadline) asks the clock for
-events and touches widgets only when the shown whole second, the phase or the pause state
-changes (the progress bar in at most 200 steps a phase), so a running hold costs next to nothing.
+A one-shot wake at each change of the shown second (and a 1 Hz poll as a safety net) asks the
+clock for events and touches widgets only when the shown whole second, the phase or the pause
+state changes; the progress bar moves in the same frame as the digits. A running hold draws
+once a second and costs next to nothing (benchmarks/timer_tmux.py measures it in tmux).
 The bell does not wait for either: a DeadlineBell rings it from the clock's own timer. Each finished hold goes to the `commit` callback, which saves
 it, before the screen says "Hold complete": a hold on screen as done is already on disk.
 """
@@ -27,7 +28,8 @@ from textual.widgets import Digits, Label, ProgressBar, Static
 
 from runstrong.core.clock import Clock
 from runstrong.core.deadline_bell import DeadlineBell
-from runstrong.core.durations import format_clock, format_seconds
+from runstrong.core.durations import format_duration
+from runstrong.core.plurals import count_of
 from runstrong.core.holdclock import (
     Event,
     HoldClock,
@@ -44,13 +46,24 @@ from runstrong.widgets.key_bar import KeyBar
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
 
-POLL_S = 0.25
-"""The progress bar's pace: four small steps a second read as smooth, and cost half of ten."""
+POLL_S = 1.0
+"""A safety net only: the wake aimed at each change of the shown second does the work."""
 WAKE_FLOOR_S = 0.02
 PROGRESS_STEPS = 200
 FINAL_COUNT = 3
 """The last seconds of a phase are counted out loud on screen: 3… 2… 1…"""
 ADJUST_S = 5
+
+PAUSE_TIP = "Pause or resume the countdown"
+FINISH_TIP = "Now: start the hold (in the count or a side switch), finish it and log the time actually held (in a hold), end the rest"
+
+FINISH_MEANING = {
+    Phase.GET_READY: "start",
+    Phase.SWITCH: "start",
+    Phase.HOLD: "hold",
+    Phase.REST: "rest",
+}
+"""What enter does in each phase, i.e. which of its bindings the key bar shows."""
 
 PHASE_CLASSES = {
     Phase.GET_READY: "-get-ready",
@@ -99,8 +112,14 @@ class HoldTimerScreen(Screen[None]):
 
     HELP_TITLE = "Hold timer"
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause", id="timer.pause", tooltip="Pause or resume the countdown"),
-        Binding("enter", "finish", "Finish now", id="timer.finish", tooltip="End this phase now; a hold logs the time actually held"),
+        # One key, several bindings: check_action leaves only the one that says what the key
+        # does now, so the key bar reads "Start now" in the count and "Resume" while paused.
+        # Help shows the binding active now, so each tooltip says what the key does in every phase.
+        Binding("space", "toggle_pause('pause')", "Pause", id="timer.pause", tooltip=PAUSE_TIP),
+        Binding("space", "toggle_pause('resume')", "Resume", id="timer.resume", tooltip=PAUSE_TIP),
+        Binding("enter", "finish('start')", "Start now", id="timer.start", tooltip=FINISH_TIP),
+        Binding("enter", "finish('hold')", "Finish now", id="timer.finish", tooltip=FINISH_TIP),
+        Binding("enter", "finish('rest')", "End rest", id="timer.end_rest", tooltip=FINISH_TIP),
         Binding("escape", "abandon", "Abandon", id="timer.abandon", tooltip="Stop now; the hold in progress is not logged"),
         Binding("plus,equals_sign", f"adjust({ADJUST_S})", f"+{ADJUST_S} s", id="timer.more", tooltip=f"Add {ADJUST_S} seconds to this phase"),
         Binding("minus", f"adjust(-{ADJUST_S})", f"-{ADJUST_S} s", id="timer.less", tooltip=f"Take {ADJUST_S} seconds off this phase"),
@@ -183,17 +202,17 @@ class HoldTimerScreen(Screen[None]):
         self._arm_bell()
 
     def _arm_wake(self) -> None:
-        # The poll only paces the progress bar. The digits must change exactly when the shown
-        # second does (and the phase end exactly at its deadline): one extra timer aimed at the
-        # next such moment, whenever it comes before the next poll.
+        # The digits must change exactly when the shown second does (and the phase end exactly
+        # at its deadline): one timer aimed at the next such moment, re-aimed each time. The
+        # screen wakes once a second and draws once a second, digits and bar together: in a
+        # real terminal each separate redraw cost more than the work that asked for it.
         hold = self.hold
         if self._wake is not None or hold.phase is Phase.DONE or hold.paused:
             return
         remaining = hold.remaining()
         until_next_second = remaining - (math.ceil(remaining - 1e-6) - 1)
-        if until_next_second <= POLL_S:
-            # A floor, so a clock that stands still (a test's) cannot spin this into a busy loop.
-            self._wake = self.set_timer(max(until_next_second, WAKE_FLOOR_S), self._woken)
+        # A floor, so a clock that stands still (a test's) cannot spin this into a busy loop.
+        self._wake = self.set_timer(max(until_next_second, WAKE_FLOOR_S), self._woken)
 
     def _woken(self) -> None:
         self._wake = None
@@ -218,7 +237,7 @@ class HoldTimerScreen(Screen[None]):
             elif event.phase is Phase.HOLD:
                 self._status("")
                 if self.plan.sides and event.side is Side.RIGHT:
-                    message = f"Switch sides: right side, hold {format_seconds(self.plan.hold_s)}"
+                    message = f"Switch sides: right side, hold {format_duration(self.plan.hold_s)}"
                     self.notify(message, timeout=3)
                     self._desktop_notice(message)
             elif event.phase is Phase.DONE:
@@ -261,7 +280,7 @@ class HoldTimerScreen(Screen[None]):
             self.unsaved.append(record)
         side = record.side or self.fixed_side
         where = f" · {side.value}" if side else ""
-        message = f"Hold complete{where} · held {format_seconds(record.held_s)}"
+        message = f"Hold complete{where} · held {format_duration(record.held_s)}"
         self._status(message if saved else f"{message} · [b]not saved[/b]")
         self.notify(message, timeout=3)
         self._desktop_notice(message)
@@ -283,12 +302,16 @@ class HoldTimerScreen(Screen[None]):
         phase = hold.phase
         if phase is Phase.DONE:
             return
-        # Whole seconds rounded up, as format_clock shows them; the epsilon absorbs float noise.
+        # Whole seconds rounded up, as format_duration shows them; the epsilon absorbs float noise.
         shown = math.ceil(hold.remaining() - 1e-6)
         key = (phase, hold.hold_index, shown, hold.paused)
-        if key != self._shown:
-            self._shown = key
-            self._draw(phase, shown)
+        if key == self._shown:
+            return
+        if self._shown is None or self._shown[0] is not phase or self._shown[3] != hold.paused:
+            self.refresh_bindings()  # the key bar says what space and enter do now
+        self._shown = key
+        self._draw(phase, shown)
+        # The bar moves with the digits, in the same frame.
         steps = round(hold.progress() * PROGRESS_STEPS)
         if steps != self._shown_steps:
             self._shown_steps = steps
@@ -309,7 +332,7 @@ class HoldTimerScreen(Screen[None]):
         self._set_text("#timer-side", side_text)
         final = 0 < shown <= FINAL_COUNT
         digits = self.query_one("#timer-digits", Digits)
-        digits.update(format_clock(shown))
+        digits.update(format_duration(shown))
         digits.set_class(final, "-final")
         counted = "  ".join(f"{n}…" for n in range(FINAL_COUNT, shown - 1, -1)) if final else ""
         self._set_text("#timer-final", counted)
@@ -331,7 +354,7 @@ class HoldTimerScreen(Screen[None]):
             self.set_class(each is Phase.DONE, css_class)
         self.remove_class("-paused")
         records = hold.records
-        held = format_seconds(hold.held_total())
+        held = format_duration(hold.held_total())
         if hold.abandoned:
             title = "Timer stopped · " + (f"{len(records)} logged, {held} held" if records else "nothing logged")
             if self.dropped_hold:
@@ -348,30 +371,35 @@ class HoldTimerScreen(Screen[None]):
             set_no = self.first_set_no + record.set_no - 1
             note = " · [b]not saved[/b]" if record in self.unsaved else ""
             rows.append(
-                f"Set {set_no}{where}: [b]{format_seconds(record.held_s)}[/b]"
-                f" [dim](target {format_seconds(record.target_s)})[/dim]{note}"
+                f"Set {set_no}{where}: [b]{format_duration(record.held_s)}[/b]"
+                f" [dim](target {format_duration(record.target_s)})[/dim]{note}"
             )
         self.query_one("#summary-rows", Static).update("\n".join(rows) or "[dim]No holds finished.[/dim]")
         if self.plan.sets > 1:
-            self._set_text("#timer-set", f"{self.plan.sets} sets")
+            self._set_text("#timer-set", count_of(self.plan.sets, "set"))
         self.refresh_bindings()
 
     # -- keys ------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        done = self.hold.phase is Phase.DONE
+        phase = self.hold.phase
+        done = phase is Phase.DONE
         if action == "close":
             return done
+        if action == "toggle_pause" and not done:
+            return parameters == ("resume",) if self.hold.paused else parameters == ("pause",)
+        if action == "finish" and not done:
+            return parameters == (FINISH_MEANING[phase],)
         if action in ("toggle_pause", "finish", "abandon", "adjust"):
             return not done
         return True
 
-    def action_toggle_pause(self) -> None:
+    def action_toggle_pause(self, meaning: str = "") -> None:
         self._cancel_wake()
         self.hold.toggle_pause()
         self.poll()
 
-    def action_finish(self) -> None:
+    def action_finish(self, meaning: str = "") -> None:
         self._cancel_wake()
         self._handle(self.hold.finish_now())
         self._refresh_face()
@@ -396,7 +424,7 @@ class HoldTimerScreen(Screen[None]):
     def action_adjust(self, delta_s: int) -> None:
         hold = self.hold
         if delta_s > 0 and hold.phase is Phase.HOLD and hold.phase_duration + delta_s > MAX_HOLD_S:
-            self.notify(f"A hold can be at most {format_clock(MAX_HOLD_S)}", severity="warning", timeout=3)
+            self.notify(f"A hold can be at most {format_duration(MAX_HOLD_S)}", severity="warning", timeout=3)
             return
         self._cancel_wake()
         hold.adjust(delta_s)

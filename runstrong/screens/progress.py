@@ -1,4 +1,4 @@
-"""Exercise progress: bests over time as labelled sparklines, personal records and left/right balance.
+"""Exercise progress: bests over time as charts, personal records and left/right balance.
 
 Everything comes from one indexed query (Store.exercise_sets) and the pure functions in
 core.progress. Below its title the screen is one widget of styled lines (ProgressBody):
@@ -11,7 +11,6 @@ import gc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -23,27 +22,35 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from runstrong.core.durations import format_clock
+from runstrong.core.durations import format_duration
+from runstrong.core.loads import Unit, display_to_kg, format_load, kg_to_display, load_number
+from runstrong.core.plurals import count_of
 from runstrong.core.progress import (
-    IMBALANCE_THRESHOLD_PCT,
     DayBest,
     Logged,
+    Measure,
     RecordKind,
-    balance,
+    SideComparison,
+    compare_sides,
     current_records,
     daily_bests,
     personal_records,
 )
-from runstrong.core.settings import Unit, format_load, kg_to_display
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
-from runstrong.widgets.progress_body import ProgressBody, ProgressChart
+from runstrong.widgets.progress_body import ProgressBody
+from runstrong.widgets.progress_chart import ChartRange, ProgressChart
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
 
 RECENT_WEEKS = 12
-"""Balance is shown for all time and for this many recent weeks (what you are doing now)."""
+"""Balance is shown for all time and for this many recent weeks (what you are doing now; ours)."""
+
+HOLD_STEPS = (5, 10, 15, 30, 60, 120, 300, 600, 900, 1800)
+"""Steps of a hold chart's value axis, in seconds: ticks read 0:30, 1:00, not 0:25."""
+REPS_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500)
+"""Steps of a reps axis: whole reps only."""
 
 Cell = str | Content
 
@@ -51,66 +58,72 @@ Cell = str | Content
 # -- what the screen shows, as plain functions ----------------------------------------------
 
 
-def _number(value: float) -> str:
-    """A load already in the display unit; the chart title names the unit."""
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
 def chart_series(bests: Sequence[DayBest], unit: Unit) -> list[ProgressChart]:
     """A chart for each measure the exercise has any value of; loads are charted in the
-    display unit."""
+    display unit, and written as every load is (core.loads)."""
 
     def in_unit(kg: float | None) -> float | None:
         return None if kg is None else kg_to_display(kg, unit)
 
-    measures: list[tuple[str, Callable[[DayBest], float | None], Callable[[float], str]]] = [
-        (f"Best load ({unit.value})", lambda b: in_unit(b.best_load_kg), _number),
-        ("Best reps", lambda b: b.best_reps, lambda value: f"{value:.0f}"),
-        (f"Est. 1RM ({unit.value}, sets ≤ 10 reps)", lambda b: in_unit(b.best_e1rm), _number),
-        ("Longest hold", lambda b: b.longest_hold_s, format_clock),
+    def show_load(value: float) -> str:
+        return load_number(display_to_kg(value, unit), unit)
+
+    measures: list[tuple[str, Callable[[DayBest], float | None], Callable[[float], str], Sequence[float] | None]] = [
+        (f"Best load ({unit.value})", lambda b: in_unit(b.best_load_kg), show_load, None),
+        ("Best reps", lambda b: b.best_reps, lambda value: f"{value:.0f}", REPS_STEPS),
+        (f"Est. 1RM ({unit.value}, sets ≤ 10 reps)", lambda b: in_unit(b.best_e1rm), show_load, None),
+        ("Longest hold", lambda b: b.longest_hold_s, format_duration, HOLD_STEPS),
     ]
     charts: list[ProgressChart] = []
-    for title, pick, show in measures:
+    for title, pick, show, steps in measures:
         points = [(best.date, float(value)) for best in bests if (value := pick(best)) is not None]
         if points:
-            charts.append(ProgressChart(title, points, show))
+            charts.append(ProgressChart(title, points, show, steps))
     return charts
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def record_value(kind: RecordKind, value: float, unit: Unit) -> str:
     if kind in (RecordKind.LOAD, RecordKind.E1RM):
         return format_load(value, unit)
     if kind is RecordKind.REPS:
-        return f"{value:.0f} reps"
-    return format_clock(value)
+        return count_of(round(value), "rep")
+    return format_duration(value)
 
 
-def balance_rows(sets: Sequence[Logged], today: date) -> list[list[Cell]]:
-    """[measure · period, left, right, difference] for reps and holds, over all time and the
-    recent weeks; a difference over 10 % is flagged with the weaker side."""
-    recent_from = (today - timedelta(weeks=RECENT_WEEKS)).isoformat()
-    recent = [s for s in sets if s.done_at and s.done_at[:10] >= recent_from]
+def side_value(measure: Measure, value: float, unit: Unit) -> str:
+    """One side's best or average set: a load as loads are written, seconds as durations."""
+    if measure is Measure.LOAD:
+        return format_load(value, unit)
+    if measure is Measure.HOLD:
+        return format_duration(value)
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def difference_cell(comparison: SideComparison, stat: str) -> Content:
+    pct = comparison.difference_pct(stat)
+    weaker = comparison.weaker(stat)
+    if weaker is None:
+        return Content.assemble(f"{pct:.1f} %", ("  ok", "dim"))
+    return Content.assemble((f"{pct:.1f} %", "bold"), (f"  ⚠ {weaker.value} weaker", "bold $warning"))
+
+
+def balance_rows(sets: Sequence[Logged], today: date, unit: Unit = Unit.KG) -> list[list[Cell]]:
+    """[measure statistic · period, days, left, right, difference] per set, on the days both
+    sides were done: all time, then the last RECENT_WEEKS weeks. A difference over 10 % is
+    flagged with the weaker side (core.progress.compare_sides)."""
     rows: list[list[Cell]] = []
-    for period, chosen in (("all time", sets), (f"last {RECENT_WEEKS} weeks", recent)):
-        totals = balance(chosen)
-        for measure, left, right, pct, show in (
-            ("Reps", totals.left_reps, totals.right_reps, totals.reps_imbalance_pct, "{:,}".format),
-            ("Hold", totals.left_hold_s, totals.right_hold_s, totals.hold_imbalance_pct, format_clock),
-        ):
-            if pct is None:
-                continue
-            flagged = pct > IMBALANCE_THRESHOLD_PCT
-            if flagged:
-                verdict = Content.assemble(
-                    (f"{pct:.1f} %", "bold"), (f"  ⚠ {'left' if left < right else 'right'} weaker", "bold $warning")
-                )
-            else:
-                verdict = Content.assemble(f"{pct:.1f} %", ("  ok", "dim"))
-            rows.append([f"{measure} · {period}", show(left), show(right), verdict])
+    periods = (("all time", None), (f"last {RECENT_WEEKS} weeks", today - timedelta(weeks=RECENT_WEEKS)))
+    for period, since in periods:
+        for comparison in compare_sides(sets, since):
+            name = comparison.measure.value.capitalize()
+            for stat, label in (("best", "best"), ("mean", "avg")):
+                rows.append([
+                    f"{name} {label} · {period}",
+                    str(comparison.days),
+                    side_value(comparison.measure, getattr(comparison.left, stat), unit),
+                    side_value(comparison.measure, getattr(comparison.right, stat), unit),
+                    difference_cell(comparison, stat),
+                ])
     return rows
 
 
@@ -149,6 +162,7 @@ class ExerciseProgress:
     days: int
     first: date | None
     last: date | None
+    today: date
     charts: list[ProgressChart]
     balance: list[list[Cell]]
     records: list[list[Cell]]
@@ -164,8 +178,9 @@ def exercise_progress(sets: Sequence[Logged], unit: Unit, today: date) -> Exerci
         days=len(bests),
         first=bests[0].date if bests else None,
         last=bests[-1].date if bests else None,
+        today=today,
         charts=chart_series(bests, unit),
-        balance=balance_rows(sets, today) if any(s.side is not None for s in sets) else [],
+        balance=balance_rows(sets, today, unit) if any(s.side is not None for s in sets) else [],
         records=[
             [record.date.isoformat(), str(record.kind), record_value(record.kind, record.value, unit), "★" if record in standing else ""]
             for record in sorted(records, key=lambda record: record.date, reverse=True)
@@ -185,6 +200,7 @@ class ProgressScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="progress.back", tooltip="Back to where you came from"),
+        Binding("r", "next_range", "Range", id="progress.range", tooltip="Charts over the last 3 months, 1 year, or all"),
         Binding("h", "session_list", "History", show=False, id="progress.history", tooltip="Back to the session list"),
     ]
 
@@ -193,6 +209,8 @@ class ProgressScreen(Screen[None]):
         self.exercise_id = exercise_id
         self.exercise_name = name
         self.charts: list[ProgressChart] = []
+        self.chart_range = ChartRange.ALL
+        """What the charts cover; `r` moves on to the next range."""
 
     def action_session_list(self) -> None:
         """`h` means History everywhere: straight back to the list, past a session's detail."""
@@ -212,24 +230,47 @@ class ProgressScreen(Screen[None]):
         pause_cyclic_gc_until_painted(self)
         progress = self._load()
         self.charts = progress.charts
+        self.chart_range = default_range(progress.first, progress.today)
         title = Content.styled(self.exercise_name, "bold")
         if progress.sets:
             title += Content.styled(
-                f" · {plural(progress.sets, 'set')} on {plural(progress.days, 'day')} · {progress.first} → {progress.last}",
+                f" · {count_of(progress.sets, 'set')} on {count_of(progress.days, 'day')} · {progress.first} → {progress.last}",
                 "dim",
             )
         yield Label(title, id="progress-title")
-        yield ProgressBody(partial(progress_lines, progress, self.exercise_name), id="progress-body")
+        yield ProgressBody(lambda width: progress_lines(progress, self.exercise_name, width, self.chart_range), id="progress-body")
         yield KeyBar()
 
+    def action_next_range(self) -> None:
+        self.chart_range = self.chart_range.next()
+        self.query_one(ProgressBody).lay_out_again()
 
-def progress_lines(progress: ExerciseProgress, name: str, width: int) -> list[Content]:
-    """What the body shows at `width`: the charts, then the balance and records tables."""
+
+def default_range(first: date | None, today: date) -> ChartRange:
+    """A year when there is more than a year of history (the rest is a press of `r` away),
+    otherwise everything there is (ours)."""
+    if first is not None and (today - first).days > (ChartRange.YEAR.days or 0):
+        return ChartRange.YEAR
+    return ChartRange.ALL
+
+
+def range_line(chosen: ChartRange) -> Content:
+    """"Charts: 3 months · [1 year] · all  (r changes)", the range shown in bold."""
+    parts: list[Content] = []
+    for each in ChartRange:
+        parts.append(Content.styled(f"[{each.label}]", "bold") if each is chosen else Content.styled(each.label, "dim"))
+    return Content.assemble("Charts: ", Content(" · ").join(parts), ("   r changes", "dim"))
+
+
+def progress_lines(progress: ExerciseProgress, name: str, width: int, chart_range: ChartRange = ChartRange.ALL) -> list[Content]:
+    """What the body shows at `width`: the range, the charts, then the balance and records tables."""
     lines: list[Content] = []
     if not progress.sets:
         lines.append(Content(f"No done sets of {name} yet."))
+    if progress.charts:
+        lines += [range_line(chart_range), Content("")]
     for chart in progress.charts:
-        lines += [*chart.lines(width), Content("")]
+        lines += [*chart.lines(width, chart_range, progress.today), Content("")]
 
     def section(heading: Content, table: list[Content]) -> None:
         if lines and lines[-1].plain:
@@ -238,7 +279,8 @@ def progress_lines(progress: ExerciseProgress, name: str, width: int) -> list[Co
 
     if progress.balance:
         section(Content.styled("Left vs right", "bold"),
-                aligned(("", "Left", "Right", "Difference"), progress.balance, right=frozenset({1, 2})))
+                aligned(("Per set, days both sides done", "Days", "Left", "Right", "Difference"), progress.balance,
+                        right=frozenset({1, 2, 3})))
     if progress.records:
         heading = Content.assemble(
             ("Personal records", "bold"), (f" ({len(progress.records)}, newest first; ★ still stands)", "dim")

@@ -13,7 +13,8 @@ from textual.widgets import Label
 
 from runstrong.core.catalog import Catalog
 from runstrong.core.clock import stamp
-from runstrong.core.durations import format_clock
+from runstrong.core.durations import format_duration
+from runstrong.core.plurals import count_of
 from runstrong.core.models import Exercise, Kind, Prescription, Session, SetLog
 from runstrong.core.progress import session_totals
 from runstrong.core.session_input import format_rpe
@@ -72,7 +73,7 @@ def set_cells(logged: SetLog, unit: Unit) -> list[Text]:
         Text(logged.side.value if logged.side else "", style=style),
         right(str(logged.reps) if logged.reps is not None else DASH),
         right(format_load(logged.load_kg, unit) or DASH),
-        right(format_clock(logged.hold_s) if logged.hold_s else DASH),
+        right(format_duration(logged.hold_s) if logged.hold_s else DASH),
         right(time),
         Text(set_remarks(logged), style=style, no_wrap=True, overflow="ellipsis"),
     ]
@@ -230,7 +231,7 @@ class SessionDetailScreen(Screen[None]):
         self.app.push_screen(
             ConfirmScreen(
                 f"Delete the whole session of {label}?",
-                f"{session.day} · {done} sets done. u on History brings it back.",
+                f"{session.day} · {count_of(done, 'set')} done. u on History brings it back.",
             ),
             answer,
         )

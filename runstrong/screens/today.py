@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Label
 
 from runstrong.core.clock import stamp
-from runstrong.core.durations import format_seconds
+from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
 from runstrong.core.plan import PlannedSet, plan_day
 from runstrong.screens.today_session_edits import SESSION_EDIT_BINDINGS, SessionEdits, SessionEditUndo
@@ -211,7 +211,7 @@ class TodayScreen(SessionEdits, Screen[None]):
         if done:
             first = min(datetime.fromisoformat(slot.done_at) for slot in done if slot.done_at)
             elapsed = max(0, int((self.session_now() - first).total_seconds()))
-            text += f" · {format_seconds(elapsed // 60 * 60) if elapsed >= 60 else 'under a minute'} since the first tick"
+            text += f" · {format_duration(elapsed // 60 * 60) if elapsed >= 60 else 'under a minute'} since the first tick"
         self.query_one("#summary", Label).update(text)
 
     @on(SetChecklist.Highlighted)

@@ -13,13 +13,14 @@ from __future__ import annotations
 from runstrong.store.connection import StoreError, default_db_path, new_uid, resolve_db_path
 from runstrong.store.export_data import EXPORT_VERSION, ExportStore
 from runstrong.store.history import HistoryFilter, SessionSummary
+from runstrong.store.imports import ImportOutcome, ImportStore, OwnExerciseRequest
 from runstrong.store.last_time import LastTimeStore
 from runstrong.store.schema import QUICK_PROGRAM_ID, SCHEMA_VERSION
 from runstrong.store.session_edits import SessionEditStore
 from runstrong.store.settings import SettingsStore
 
 
-class Store(ExportStore, SessionEditStore, LastTimeStore, SettingsStore):
+class Store(ImportStore, SessionEditStore, LastTimeStore, SettingsStore):
     """A runstrong database file, open for reading and writing; see the modules for each part."""
 
 
@@ -28,6 +29,8 @@ __all__ = [
     "QUICK_PROGRAM_ID",
     "SCHEMA_VERSION",
     "HistoryFilter",
+    "ImportOutcome",
+    "OwnExerciseRequest",
     "SessionSummary",
     "Store",
     "StoreError",

@@ -14,7 +14,7 @@ EXPORT_VERSION = 2
 # The order of a set's keys in the export; version 1 had the first ten.
 _EXPORT_SET_KEYS = (
     "uid", "exercise", "exercise_id", "set", "side", "set_type", "target_reps", "reps", "load_kg",
-    "target_hold_s", "hold_s", "rpe", "note", "done_at",
+    "target_hold_s", "hold_s", "rpe", "note", "done_at", "updated_at",
 )
 
 
@@ -23,18 +23,27 @@ class ExportStore(CatalogTablesStore):
 
     def export_json(self, exported_at: datetime) -> dict[str, Any]:
         """All kept sessions (oldest first) with their done sets, plus own exercises and programs,
-        in the shape README documents (`"version": 2`). Loads are kg; times ISO 8601 instants."""
+        in the shape README documents (`"version": 2`). Loads are kg; times ISO 8601 instants.
+
+        For merging (issue 10) v2 also carries, additively: `source` and `updated_at` per session,
+        `updated_at` per set, and `deleted`: [{uid, deleted_at}] for deleted sessions and sets."""
         with self._snapshot():  # one consistent read: a tick from another window lands before or after
             exercises = self.own_exercise_docs()
             programs = self.own_program_docs()
             sessions = self._rows(
-                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE deleted_at IS NULL "
+                f"SELECT {_SESSION_COLUMNS}, updated_at, source FROM sessions WHERE deleted_at IS NULL "
                 "ORDER BY date, julianday(started_at), id"
+            )
+            # What was deleted here travels too, so a merge on another machine can apply it.
+            deleted = self._rows(
+                "SELECT uid, deleted_at FROM sessions WHERE deleted_at IS NOT NULL AND uid IS NOT NULL "
+                "UNION ALL SELECT uid, deleted_at FROM set_logs WHERE deleted_at IS NOT NULL AND uid IS NOT NULL "
+                "ORDER BY deleted_at, uid"
             )
             sets_by_session: dict[int, list[dict[str, Any]]] = {}
             for row in self._rows(
                 "SELECT session_id, uid, exercise, exercise_id, set_no, side, set_type, target_reps, reps, "
-                "load_kg, target_hold_s, hold_s, rpe, note, done_at FROM set_logs "
+                "load_kg, target_hold_s, hold_s, rpe, note, done_at, updated_at FROM set_logs "
                 "WHERE done_at IS NOT NULL AND deleted_at IS NULL ORDER BY session_id, position, id"
             ):
                 session_id = row.pop("session_id")
@@ -56,10 +65,13 @@ class ExportStore(CatalogTablesStore):
                     "program": s["program"],
                     "day": s["day"],
                     "notes": s["notes"],
+                    "source": s["source"],
+                    "updated_at": s["updated_at"],
                     "sets": sets_by_session.get(s["id"], []),
                 }
                 for s in sessions
             ],
+            "deleted": deleted,
         }
 
 

@@ -43,7 +43,8 @@ class SessionSummary:
     volume_kg: float
     """Σ load × reps over done work sets that have both (warm-ups never count)."""
     duration_s: int | None
-    """Seconds from the first to the last done set; None when nothing was done."""
+    """Seconds from the first to the last done set; None when nothing was done. For an imported
+    session (no time per set) start to end, None when the file gave no believable end."""
 
 
 def _history_where(where: HistoryFilter) -> tuple[str, dict[str, Any]]:
@@ -85,22 +86,24 @@ class HistoryStore(SessionStore):
         rows = self._rows(
             f"""
             WITH page AS (
-                SELECT s.id, s.date, s.program, s.program_id, s.day, s.finished_at
+                SELECT s.id, s.date, s.program, s.program_id, s.day, s.finished_at,
+                    -- Imported sessions have no time per set: their length is start to end (or unknown).
+                    s.source != 'runstrong' AS imported,
+                    CAST(ROUND((julianday(s.finished_at) - julianday(s.started_at)) * 86400) AS INTEGER) AS span_s
                 FROM sessions s WHERE {sql}
                 ORDER BY s.date DESC, s.id DESC LIMIT :limit
             )
-            SELECT page.*,
+            SELECT page.id, page.date, page.program, page.program_id, page.day, page.finished_at,
                 COUNT(sl.id) AS sets_planned,
                 COUNT(sl.done_at) AS sets_done,
-                -- Warm-up sets are done sets but never count in reps, hold time or volume.
-                COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL AND sl.set_type != 'warmup' THEN sl.reps END), 0)
-                    AS total_reps,
-                COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL AND sl.set_type != 'warmup' THEN sl.hold_s END), 0)
-                    AS total_hold_s,
+                COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL THEN sl.reps END), 0) AS total_reps,
+                COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL THEN sl.hold_s END), 0) AS total_hold_s,
+                -- Warm-up sets never count towards volume (issue 10).
                 COALESCE(SUM(CASE WHEN sl.done_at IS NOT NULL AND sl.set_type != 'warmup'
                     THEN sl.load_kg * sl.reps END), 0.0) AS volume_kg,
-                CAST(ROUND((MAX(julianday(sl.done_at)) - MIN(julianday(sl.done_at))) * 86400) AS INTEGER)
-                    AS duration_s
+                CASE WHEN page.imported THEN page.span_s
+                    ELSE CAST(ROUND((MAX(julianday(sl.done_at)) - MIN(julianday(sl.done_at))) * 86400) AS INTEGER)
+                END AS duration_s
             FROM page LEFT JOIN set_logs sl ON sl.session_id = page.id AND sl.deleted_at IS NULL
             GROUP BY page.id
             ORDER BY page.date DESC, page.id DESC
@@ -115,8 +118,8 @@ class HistoryStore(SessionStore):
         return int(self._rows(f"SELECT COUNT(*) AS n FROM sessions s WHERE {sql}", params)[0]["n"])
 
     def exercise_sets(self, exercise_id: str) -> list[DoneSet]:
-        """Every kept, done work set of one exercise, oldest first (one range of
-        set_logs_exercise). Warm-up sets are left out: they never count in records."""
+        """Every kept, done set of one exercise, oldest first (one range of set_logs_exercise).
+        Warm-up sets are left out: they never count towards records (issue 10)."""
         # Progress opens on this, so it is lean: the five columns Progress reads, as tuples
         # straight from the cursor, and deleted sessions looked up once as a list rather than
         # joined row by row.

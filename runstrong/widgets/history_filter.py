@@ -17,13 +17,14 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label
 
 from runstrong.core.catalog import Catalog
+from runstrong.core.numerals import ascii_digits
 from runstrong.core.set_input import InputProblem
 from runstrong.store import HistoryFilter
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
 
-_DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$", re.ASCII)
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY"
 HINT = "All sessions · [b]/[/b] filters by exercise or dates"
 
@@ -36,7 +37,8 @@ def parse_day(text: str, *, end: bool = False) -> str | None:
     raw = text.strip()
     if not raw:
         return None
-    match = _DAY.match(raw)
+    # Digits of any script, as in every field (core.numerals).
+    match = _DAY.match(ascii_digits(raw))
     if not match:
         raise InputProblem(f"{raw} is not a date ({DATE_FORMS})")
     year, month, day = int(match[1]), match[2], match[3]

@@ -21,7 +21,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from runstrong.core.durations import format_clock
+from runstrong.core.durations import format_duration
+from runstrong.core.plurals import count_of
 from runstrong.core.settings import Unit, kg_to_display
 from runstrong.store import SessionSummary
 
@@ -31,15 +32,14 @@ NEAR_END_ROWS = 10
 DASH = "—"
 
 
-def format_minutes(seconds: int | None) -> str:
-    """Session length: "52 min", "<1 min" for a single set, a dash when nothing was done."""
-    if seconds is None:
-        return DASH
-    return f"{seconds // 60} min" if seconds >= 60 else "<1 min"
+def format_session_length(seconds: int | None) -> str:
+    """Session length as every duration is written ("52:13", "1:05:00"); a dash when nothing
+    was done."""
+    return DASH if seconds is None else format_duration(seconds)
 
 
 def format_hold_total(seconds: int) -> str:
-    return format_clock(seconds) if seconds else DASH
+    return format_duration(seconds) if seconds else DASH
 
 
 def format_count(value: int) -> str:
@@ -68,11 +68,11 @@ class Totals(Protocol):
 
 def totals_line(summary: Totals, unit: Unit) -> str:
     """One line of a session's totals, for headers: "38 / 40 sets · 52 min · 312 reps · …"."""
-    parts = [f"{summary.sets_done} / {summary.sets_planned} sets", format_minutes(summary.duration_s)]
+    parts = [f"{summary.sets_done} / {count_of(summary.sets_planned, 'set')}", format_session_length(summary.duration_s)]
     if summary.total_reps:
-        parts.append(f"{summary.total_reps:,} reps")
+        parts.append(count_of(summary.total_reps, "rep"))
     if summary.total_hold_s:
-        parts.append(f"{format_clock(summary.total_hold_s)} held")
+        parts.append(f"{format_duration(summary.total_hold_s)} held")
     if summary.volume_kg:
         parts.append(f"{format_volume(summary.volume_kg, unit)} volume")
     return " · ".join(part for part in parts if part != DASH)
@@ -94,7 +94,7 @@ COLUMNS = (
     Column("date", "Date", 10, right=False),
     Column("session", "Session", 0, right=False),
     Column("sets", "Sets", 5),
-    Column("time", "Time", 6),
+    Column("time", "Time", 7),
     Column("reps", "Reps", 5),
     Column("hold", "Hold", 5),
     Column("volume", "Volume", 9),
@@ -127,7 +127,7 @@ def row_cells(summary: SessionSummary, unit: Unit) -> dict[str, str]:
         "date": summary.date,
         "session": session_label(summary),
         "sets": f"{summary.sets_done}/{summary.sets_planned}",
-        "time": format_minutes(summary.duration_s),
+        "time": format_session_length(summary.duration_s),
         "reps": format_count(summary.total_reps),
         "hold": format_hold_total(summary.total_hold_s),
         "volume": format_volume(summary.volume_kg, unit),

@@ -35,6 +35,10 @@ class BarKey:
     tooltip: str
 
 
+MORE_KEYS = BarKey("question_mark", "?", "more keys", True, "Every key of this screen")
+"""Stands last on a bar too narrow for all its keys; a click on it opens help."""
+
+
 @dataclass(frozen=True)
 class KeySpan:
     """Where a key was drawn, so the mouse can find it."""
@@ -109,12 +113,10 @@ class KeyBar(Widget, can_focus=False):
         room = width - parts_width(palette_parts)
         parts: list[tuple[str, str]] = []
         spans: list[KeySpan] = []
-        for key in self.keys:
-            key_parts = self._key_parts(key, self.compact)
+        fitted = self._fit(room)
+        for key in fitted:
             x = parts_width(parts)
-            if x + parts_width(key_parts) > room:
-                break  # keys that do not fit are left off; `?` lists them all
-            parts += key_parts
+            parts += self._key_parts(key, self.compact)
             spans.append(KeySpan(x, parts_width(parts), key))
         if self.palette is not None:
             parts.append((" " * max(0, room - parts_width(parts)), ""))
@@ -122,6 +124,19 @@ class KeyBar(Widget, can_focus=False):
             parts += palette_parts
         self.spans = spans
         return Content.assemble(*parts)
+
+    def _fit(self, room: int) -> list[BarKey]:
+        """The keys that fit in `room` cells, whole. When some do not, the last place goes to
+        MORE_KEYS, so the bar says that more exist and where to find them (`?`)."""
+        def width_of(keys: list[BarKey]) -> int:
+            return sum(parts_width(self._key_parts(key, self.compact)) for key in keys)
+
+        keys = list(self.keys)
+        if width_of(keys) <= room:
+            return keys
+        while keys and width_of([*keys, MORE_KEYS]) > room:
+            keys.pop()
+        return [*keys, MORE_KEYS] if width_of([MORE_KEYS]) <= room else keys
 
     # -- the mouse -------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Label, ProgressBar
 
-from runstrong.core.durations import format_clock
+from runstrong.core.durations import format_duration
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -101,6 +101,6 @@ class RestBar(Horizontal):
             return
         self._shown = shown
         reason = f" [dim]{self.reason}[/dim]" if self.reason else ""
-        self.query_one("#rest-label", Label).update(f"[b]REST {format_clock(shown)}[/b]{reason}")
+        self.query_one("#rest-label", Label).update(f"[b]REST {format_duration(shown)}[/b]{reason}")
         progress = self.query_one("#rest-progress", ProgressBar)
         progress.update(total=self.length_s, progress=self.length_s - shown)

@@ -20,6 +20,7 @@ from textual.widget import Widget
 
 from runstrong.core.carry import Start, all_starting_values
 from runstrong.core.catalog import Catalog
+from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, SetLog, Side
 from runstrong.core.plan import PlannedSet
 from runstrong.core.settings import Unit, format_load
@@ -52,7 +53,7 @@ def box_text(slot: Slot, unit: Unit, start: Start | None = None) -> str:
         logged.reps if logged else None, logged.load_kg if logged else None, logged.hold_s if logged else None
     )
     if slot.target_hold_s is not None:
-        amount = f"{shown.hold_s or slot.target_hold_s}s"
+        amount = format_duration(shown.hold_s or slot.target_hold_s)
     else:
         reps = shown.reps if shown.reps is not None else slot.target_reps
         amount = str(reps if reps is not None else "")

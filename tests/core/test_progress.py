@@ -11,12 +11,13 @@ from runstrong.core.models import SetLog, Side
 from runstrong.core.progress import (
     IMBALANCE_THRESHOLD_PCT,
     WEEKLY_TARGET,
-    Balance,
     DayBest,
+    Measure,
     PersonalRecord,
     RecordKind,
     SessionTotals,
-    balance,
+    SideSets,
+    compare_sides,
     current_records,
     current_streak,
     daily_bests,
@@ -184,57 +185,70 @@ def test_daily_bests_use_the_local_date_in_done_at():
 # --- balance --------------------------------------------------------------------------
 
 T = "2026-03-02T10:00:00+00:00"
+DAY1, DAY2, DAY3 = "2026-03-02T10:00:00+00:00", "2026-03-04T10:00:00+00:00", "2026-03-06T10:00:00+00:00"
 
 
-def test_balance_hold_imbalance_flagged_weaker_right():
-    sets = [
-        make_set(T, side=Side.LEFT, hold_s=15),
-        make_set(T, side=Side.RIGHT, hold_s=13),
-        make_set(T, side=Side.LEFT, hold_s=15),
-        make_set(T, side=Side.RIGHT, hold_s=13),
+def copenhagen() -> list[SetLog]:
+    """Left logged more often than right, as happens when a side is redone or the right is skipped."""
+    return [
+        make_set(DAY1, side=Side.LEFT, hold_s=20),
+        make_set(DAY1, side=Side.LEFT, hold_s=25),
+        make_set(DAY1, side=Side.RIGHT, hold_s=20),
+        make_set(DAY1, side=Side.RIGHT, hold_s=20),
+        make_set(DAY2, side=Side.LEFT, hold_s=30),  # the right was not done that day: not compared
+        make_set(DAY3, side=Side.LEFT, hold_s=30),
+        make_set(DAY3, side=Side.RIGHT, hold_s=24),
+        make_set(DAY3, side=Side.RIGHT, hold_s=27),
         make_set(None, side=Side.RIGHT, hold_s=60),  # not done: ignored
+        make_set(DAY3, hold_s=90),  # unsided: ignored
     ]
-    result = balance(sets)
-    # L 30 s vs R 26 s: |30 − 26| / 30 × 100 = 13.33 % > 10 %
-    assert result == Balance(
-        left_reps=0,
-        right_reps=0,
-        left_hold_s=30,
-        right_hold_s=26,
-        reps_imbalance_pct=None,
-        hold_imbalance_pct=pytest.approx(13.3333, abs=1e-3),
-        flagged=True,
-        weaker_side=Side.RIGHT,
-    )
 
 
-def test_balance_exactly_ten_percent_is_not_flagged():
+def test_sides_are_compared_per_set_on_the_days_both_were_done():
+    (hold,) = compare_sides(copenhagen())
+    # Days 1 and 3 have both sides; day 2 (left only) is left out.
+    # Left sets 20, 25, 30: best 30, average 75 / 3 = 25.
+    # Right sets 20, 20, 24, 27: best 27, average 91 / 4 = 22.75.
+    assert (hold.measure, hold.days) == (Measure.HOLD, 2)
+    assert hold.left == SideSets(sets=3, best=30, mean=25)
+    assert hold.right == SideSets(sets=4, best=27, mean=22.75)
+    # best: 3 / 30 = 10 % exactly, not flagged; average: 2.25 / 25 = 9 %.
+    assert hold.difference_pct("best") == pytest.approx(IMBALANCE_THRESHOLD_PCT)
+    assert hold.difference_pct("mean") == pytest.approx(9.0)
+    assert (hold.weaker("best"), hold.weaker("mean")) == (None, None)
+    # All-time totals would have said left 130 s against right 91 s, 30 % "weaker right":
+    # the extra left day and set, not a weaker right side.
+
+
+def test_a_recent_window_compares_only_its_own_days():
+    (hold,) = compare_sides(copenhagen(), since=date(2026, 3, 5))
+    # Day 3 only. Left 30: best 30, average 30. Right 24, 27: best 27, average 25.5.
+    assert hold.days == 1
+    assert (hold.left.best, hold.left.mean, hold.right.best, hold.right.mean) == (30, 30, 27, 25.5)
+    # average: 4.5 / 30 = 15 % > 10 %: the right is weaker on an average set.
+    assert hold.difference_pct("mean") == pytest.approx(15.0)
+    assert hold.weaker("mean") is Side.RIGHT and hold.weaker("best") is None
+
+
+def test_reps_and_load_are_compared_separately():
     sets = [
-        make_set(T, side=Side.LEFT, reps=10),
-        make_set(T, side=Side.LEFT, reps=10),
-        make_set(T, side=Side.RIGHT, reps=9),
-        make_set(T, side=Side.RIGHT, reps=9),
+        make_set(T, side=Side.LEFT, reps=10, load_kg=20),
+        make_set(T, side=Side.LEFT, reps=8, load_kg=20),
+        make_set(T, side=Side.RIGHT, reps=10, load_kg=22.5),
     ]
-    result = balance(sets)
-    # L 20 vs R 18: 2 / 20 × 100 = 10 %, which is not *more* than 10 %
-    assert result.reps_imbalance_pct == pytest.approx(IMBALANCE_THRESHOLD_PCT)
-    assert (result.flagged, result.weaker_side) == (False, None)
+    reps, load = compare_sides(sets)
+    # Reps: left 10, 8 (best 10, average 9); right 10. Average 1 / 10 = 10 %: not flagged.
+    assert (reps.measure, reps.left.mean, reps.right.mean) == (Measure.REPS, 9, 10)
+    assert reps.weaker("mean") is None
+    # Load: left 20 kg, right 22.5 kg: 2.5 / 22.5 = 11.1 % > 10 %: left weaker.
+    assert load.measure is Measure.LOAD
+    assert load.difference_pct("best") == pytest.approx(11.111, abs=1e-3)
+    assert load.weaker("best") is Side.LEFT and load.weaker("mean") is Side.LEFT
 
 
-def test_balance_weaker_left_by_reps():
-    sets = [make_set(T, side=Side.LEFT, reps=8), make_set(T, side=Side.RIGHT, reps=10)]
-    result = balance(sets)
-    # L 8 vs R 10: 2 / 10 × 100 = 20 %
-    assert result.reps_imbalance_pct == pytest.approx(20.0)
-    assert (result.flagged, result.weaker_side) == (True, Side.LEFT)
-
-
-def test_balance_with_no_right_data_has_nothing_to_compare():
-    result = balance([make_set(T, side=Side.LEFT, reps=12), make_set(T, reps=5)])  # unsided: ignored
-    assert (result.left_reps, result.right_reps) == (12, 0)
-    assert result.reps_imbalance_pct is None
-    assert result.hold_imbalance_pct is None
-    assert (result.flagged, result.weaker_side) == (False, None)
+def test_a_side_never_logged_gives_nothing_to_compare():
+    assert compare_sides([make_set(T, side=Side.LEFT, reps=12), make_set(T, reps=5)]) == []
+    assert compare_sides([make_set(T, side=Side.LEFT, hold_s=0), make_set(T, side=Side.RIGHT, hold_s=0)]) == []
 
 
 # --- consistency ----------------------------------------------------------------------

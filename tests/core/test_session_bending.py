@@ -106,7 +106,7 @@ def test_last_time_reps_with_a_load() -> None:
 
 def test_last_time_per_side_holds() -> None:
     sets = [LastSet("2026-11-21", side, None, None, 35) for _ in range(3) for side in ("left", "right")]
-    assert last_time_text(sets, date(2026, 11, 22), Unit.KG) == "last 3 × 35 s each side · yesterday"
+    assert last_time_text(sets, date(2026, 11, 22), Unit.KG) == "last 3 × 0:35 each side · yesterday"
 
 
 def test_last_time_ranges_and_pounds() -> None:

@@ -107,6 +107,7 @@ def test_export_json_shape(store: Store) -> None:
     from datetime import datetime, timezone
 
     session = start_workout_a(store)
+    store.now = lambda: datetime(2026, 11, 22, 9, 5, tzinfo=timezone.utc)  # stamps updated_at
     store.tick_set(session.sets[0].id, "2026-11-22T10:05:00+01:00")
     payload = store.export_json(datetime(2026, 11, 22, 12, tzinfo=timezone.utc))
     assert payload["format"] == "runstrong-export" and payload["version"] == 2
@@ -121,7 +122,10 @@ def test_export_json_shape(store: Store) -> None:
         "exercise": "Squat", "exercise_id": "squat", "set": 1, "side": None, "set_type": "normal",
         "target_reps": 12, "reps": 12, "load_kg": None, "target_hold_s": None,
         "hold_s": None, "rpe": None, "note": "", "done_at": "2026-11-22T10:05:00+01:00",
+        # Added for merging (issue 10): the instant of the set's last change.
+        "updated_at": "2026-11-22T09:05:00+00:00",
     }
+    assert exported["source"] == "runstrong" and payload["deleted"] == []
     assert store.session(session.id).uid == exported["uid"]
 
 

@@ -86,7 +86,7 @@ async def test_sessions_are_listed_newest_first_with_their_totals(make_app, stor
         cells = list(table.row_text(1).values())
         # 4 of 5 sets; 20 reps; 24 + 30 s held; 2 × 10 × 40 kg; first to last tick 3 minutes.
         assert cells[0] == "2026-11-19" and cells[1].startswith("Workout A · Beginner")
-        assert cells[2:] == ["4/5", "3 min", "20", "0:54", "800 kg"]
+        assert cells[2:] == ["4/5", "3:00", "20", "0:54", "800 kg"]
         assert "2 of 2 sessions" in status(app)
 
 

@@ -100,7 +100,7 @@ async def test_t_on_a_plank_set_counts_in_holds_and_logs_the_hold(make_app, cloc
         assert [(s.set_no, s.done, s.hold_s) for s in plank] == [(1, True, 30), (2, False, None), (3, False, None)]
         # The hold ended at its deadline (10:00:35), whenever the tick noticed it.
         assert plank[0].done_at == "2026-11-22T10:00:35+01:00"
-        assert "Hold complete · held 30 s" in on_screen(screen)
+        assert "Hold complete · held 0:30" in on_screen(screen)
         await pilot.press("enter")
         today = app.screen
         assert isinstance(today, TodayScreen)
@@ -138,7 +138,7 @@ async def test_side_plank_logs_left_and_right_with_their_own_seconds(make_app, c
         assert (text_of(screen, "#timer-phase"), text_of(screen, "#timer-side")) == ("HOLD", "LEFT SIDE")
         await advance(pilot, clock, 30)
         assert text_of(screen, "#timer-phase") == "SWITCH SIDES"
-        assert "Hold complete · left · held 30 s" in on_screen(screen)
+        assert "Hold complete · left · held 0:30" in on_screen(screen)
         await advance(pilot, clock, 5)
         assert (text_of(screen, "#timer-phase"), text_of(screen, "#timer-side")) == ("HOLD", "RIGHT SIDE")
         await advance(pilot, clock, 12)
@@ -146,9 +146,9 @@ async def test_side_plank_logs_left_and_right_with_their_own_seconds(make_app, c
         sides = [(s.set_no, s.side, s.done, s.hold_s) for s in stored_sets(db_path, "side-plank")]
         assert sides[:2] == [(1, Side.LEFT, True, 30), (1, Side.RIGHT, True, 12)]
         assert all(not done for _, _, done, _ in sides[2:])
-        assert "Hold complete · 2 holds · 42 s held in all" in on_screen(screen)
+        assert "Hold complete · 2 holds · 0:42 held in all" in on_screen(screen)
         summary = str(screen.query_one("#summary-rows").render())
-        assert "Set 1 · left: 30 s" in summary and "Set 1 · right: 12 s" in summary
+        assert "Set 1 · left: 0:30" in summary and "Set 1 · right: 0:12" in summary
 
 
 async def test_a_per_side_box_whose_partner_is_done_times_one_side(make_app, clock: FakeClock, db_path: Path) -> None:
@@ -259,10 +259,10 @@ async def test_bell_toast_and_desktop_notice_at_the_end_of_a_hold(make_app, cloc
         assert bells == [1]  # the hold starts: go
         await advance(pilot, clock, 30)
         assert bells == [1, 1]
-        assert any(n.message == "Hold complete · held 30 s" for n in app._notifications)
+        assert any(n.message == "Hold complete · held 0:30" for n in app._notifications)
         notice = "".join(written)
-        assert "\x1b]9;Plank: Hold complete · held 30 s\x07" in notice
-        assert "\x1b]777;notify;runstrong;Plank: Hold complete · held 30 s\x07" in notice
+        assert "\x1b]9;Plank: Hold complete · held 0:30\x07" in notice
+        assert "\x1b]777;notify;runstrong;Plank: Hold complete · held 0:30\x07" in notice
 
 
 async def test_no_bell_and_no_desktop_notice_when_turned_off(make_app, clock: FakeClock, db_path: Path) -> None:
@@ -299,7 +299,7 @@ async def test_quick_timer_logs_a_quick_timer_session_under_the_exercise(make_ap
             (1, 20, "2026-11-22T10:00:25+01:00"),
             (2, 15, "2026-11-22T10:00:50+01:00"),
         ]
-        assert "Hold complete · 2 holds · 35 s held in all" in on_screen(screen)
+        assert "Hold complete · 2 holds · 0:35 held in all" in on_screen(screen)
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
@@ -318,7 +318,7 @@ async def test_quick_timer_with_no_log_writes_nothing(make_app, clock: FakeClock
     app = make_app(quick=quick("20s", "--exercise", "plank", "--no-log"))
     async with app.run_test(size=(80, 24)) as pilot:
         await advance(pilot, clock, 60)
-        assert "Hold complete · held 20 s" in on_screen(timer(app))
+        assert "Hold complete · held 0:20" in on_screen(timer(app))
     assert stored_sessions(db_path) == []
 
 
@@ -365,7 +365,7 @@ async def test_a_hold_past_its_end_is_saved_even_if_escape_comes_first(make_app,
         clock.advance(36)
         await pilot.press("escape")
         assert stored_sets(db_path, "plank")[0].hold_s == 30
-        assert "Hold complete · held 30 s" in on_screen(screen)
+        assert "Hold complete · held 0:30" in on_screen(screen)
 
 
 async def test_escape_during_a_rest_keeps_every_finished_hold(make_app, clock: FakeClock, db_path: Path) -> None:
@@ -374,7 +374,7 @@ async def test_escape_during_a_rest_keeps_every_finished_hold(make_app, clock: F
         await advance(pilot, clock, 5 + 20 + 10)
         await pilot.press("escape")
         text = on_screen(timer(app))
-        assert "Timer stopped · 1 logged, 20 s held" in text and "in progress" not in text
+        assert "Timer stopped · 1 logged, 0:20 held" in text and "in progress" not in text
         [session] = stored_sessions(db_path)
         assert [s.hold_s for s in session.sets] == [20]
 
@@ -433,3 +433,99 @@ async def test_no_bell_from_the_clock_after_a_pause(make_app, clock: FakeClock) 
         await pilot.press("space")  # pause
         clock.advance(60)
         assert bells == []
+
+
+def key_bar_says(screen: HoldTimerScreen) -> str:
+    from runstrong.widgets.key_bar import KeyBar
+
+    return screen.query_one(KeyBar).render().plain
+
+
+async def test_the_key_bar_says_what_space_and_enter_do_in_each_phase(make_app, clock: FakeClock, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_timer(app, pilot, "plank")
+        assert screen.hold.phase is Phase.GET_READY
+        assert "⏎ Start now" in key_bar_says(screen) and "Finish now" not in key_bar_says(screen)
+        assert "space Pause" in key_bar_says(screen)
+
+        await pilot.press("space")
+        await pilot.pause()
+        assert "space Resume" in key_bar_says(screen) and "Pause" not in key_bar_says(screen)
+        assert "PAUSED" in on_screen(screen)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "space Pause" in key_bar_says(screen)
+
+        await pilot.press("enter")  # "Start now": the hold begins at once
+        await pilot.pause()
+        assert screen.hold.phase is Phase.HOLD
+        assert "⏎ Finish now" in key_bar_says(screen) and "Start now" not in key_bar_says(screen)
+
+        await pilot.press("enter")  # "Finish now": the hold is logged and the timer's work is done
+        await pilot.pause()
+        assert screen.hold.phase is Phase.DONE
+        assert "Close" in key_bar_says(screen) and "Finish now" not in key_bar_says(screen)
+    assert len([s for s in stored_sets(db_path, "plank") if s.done]) == 1
+
+
+async def test_between_quick_timer_sets_enter_ends_the_rest(make_app, clock: FakeClock) -> None:
+    quick = quick_timer_from_args(build_parser().parse_args(["timer", "20", "--sets", "2", "--rest", "30", "--no-log"]), load_catalog())
+    app = make_app(quick=quick)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = timer(app)
+        await advance(pilot, clock, 5 + 20 + 0.5)  # the count, then the first hold
+        assert screen.hold.phase is Phase.REST
+        assert "⏎ End rest" in key_bar_says(screen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.hold.phase is not Phase.REST and "End rest" not in key_bar_says(screen)
+
+
+async def test_a_running_hold_redraws_only_when_the_shown_second_changes(make_app, clock: FakeClock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_timer(app, pilot, "plank")
+        await advance(pilot, clock, 5.2)  # into the hold, 29.8 s left: "0:30" shows
+        draws: list[str] = []
+        original = screen._draw
+        screen._draw = lambda phase, shown: (draws.append(f"{phase.label} {shown}"), original(phase, shown))  # type: ignore[method-assign]
+        bar = screen.query_one("#timer-progress")
+        progress_before = bar.progress  # type: ignore[attr-defined]
+        for _ in range(5):  # polls within the same shown second draw nothing, not even the bar
+            clock.advance(0.1)
+            screen.poll()
+        assert draws == [] and bar.progress == progress_before  # type: ignore[attr-defined]
+        clock.advance(0.5)  # 29.2 s left: the digits turn to 0:29, the bar moves in the same frame
+        screen.poll()
+        assert draws == ["HOLD 29"] and bar.progress > progress_before  # type: ignore[attr-defined]
+        assert screen.query_one(Digits).value == "0:29"
+
+
+async def test_durations_read_the_same_on_today_history_and_the_timer(make_app, clock: FakeClock, db_path: Path) -> None:
+    from textual.widgets import Input
+
+    from runstrong.widgets.set_checklist import ChecklistBody
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        today.checklist.cursor = next(i for i, s in enumerate(today.checklist.slots) if s.exercise_id == "plank")
+        await pilot.press("e")
+        app.screen.query_one("#hold-input", Input).value = "65"
+        await pilot.press("enter", "space")
+        await pilot.pause()
+        assert "✓ 1:05" in str(app.screen.query_one(ChecklistBody).render())  # not "65s"
+        await pilot.press("h", "enter")
+        await pilot.pause()
+        table = app.screen.table  # type: ignore[attr-defined]
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        plank = next(row for row in rows if row[0] == "Plank" and row[-1] != "skipped")
+        assert plank[5] == "1:05"  # History's detail, the same way
+    quick_app = make_app(quick=quick("65", "--lead", "0"))
+    async with quick_app.run_test(size=(80, 24)) as pilot:
+        screen = timer(quick_app)
+        assert screen.query_one(Digits).value == "1:05"
+        await advance(pilot, clock, 65.5)
+        assert "Hold complete · held 1:05" in on_screen(screen)  # not "1 min 05 s"

@@ -48,3 +48,24 @@ async def test_keys_that_do_not_fit_are_left_off_whole(make_app, store: Store) -
         assert "Quit" not in shown(bar)
         await pilot.press("question_mark")
         assert any(label.startswith("Quit") for _, label in app.screen.keys)
+
+
+async def test_a_bar_too_narrow_for_its_keys_says_more_exist_and_a_click_opens_help(make_app, store: Store) -> None:
+    from runstrong.screens.help import HelpScreen
+
+    log_session(store, SUNDAY)
+    app = make_app(start="history")
+    async with app.run_test(size=(50, 24)) as pilot:
+        bar = app.screen.query_one(KeyBar)
+        assert shown(bar)[-2:] == ["more keys", "palette"]
+        assert "? more keys" in bar.render().plain
+        more = bar.spans[-2]
+        await pilot.click(KeyBar, offset=(more.start + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_bar_with_room_for_every_key_has_no_more_marker(make_app) -> None:
+    app = make_app(start="history")
+    async with app.run_test(size=(120, 24)):
+        assert "more keys" not in shown(app.screen.query_one(KeyBar))

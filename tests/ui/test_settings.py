@@ -129,3 +129,27 @@ async def test_comma_opens_settings_over_the_timer_too(make_app, highlight) -> N
         assert isinstance(app.screen, SettingsScreen)
         await pilot.press("comma")  # typed into the field, not a second dialog
         assert len(app.screen_stack) == 3
+
+
+async def test_the_theme_chosen_in_the_palette_is_kept_after_a_restart(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+p", *"theme", "enter")
+        await pilot.pause()
+        await pilot.press(*"nord", "enter")
+        await pilot.pause()
+        assert app.theme == "nord"
+    assert stored_settings(db_path).theme == "nord"
+
+    reopened = make_app()
+    async with reopened.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert reopened.theme == "nord"
+
+
+async def test_a_saved_theme_that_no_longer_exists_falls_back_to_the_default(make_app) -> None:
+    app = make_app(settings={"theme": "no-such-theme"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-dark"

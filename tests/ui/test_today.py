@@ -410,3 +410,38 @@ async def test_a_late_workout_resumes_after_midnight_but_not_the_next_morning(ma
     later = make_app()
     async with later.run_test(size=(80, 24)):
         assert "Workout B" in str(later.screen.query_one("#session-title", Label).render())
+
+
+async def test_help_at_60x20_scrolls_to_its_last_row_and_cuts_no_description(make_app) -> None:
+    import io
+
+    from rich.console import Console
+    from textual.containers import VerticalScroll
+
+    from runstrong.screens.help import key_table
+
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        scroll = help_screen.query_one("#help-scroll", VerticalScroll)
+        hint = help_screen.query_one("#help-hint", Label)
+        # The hint stays on screen under the rows; the rows scroll, down to the last one.
+        assert hint.region.bottom <= 19 and scroll.region.bottom <= hint.region.y
+        assert scroll.max_scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y
+        rows = help_screen.query_one("#help-keys")
+        assert scroll.scroll_y + scroll.region.height >= rows.region.height  # the last row is in view
+        # Every description is there whole, wrapped at the width the dialog gives it.
+        console = Console(width=rows.region.width, record=True, file=io.StringIO())
+        console.print(key_table(help_screen.keys))
+        drawn = " ".join(console.export_text().split())
+        for _, description in help_screen.keys:
+            assert " ".join(description.split()) in drawn, description
+        # Keys are written one way: modifiers as words.
+        keys = [key for key, _ in help_screen.keys]
+        assert "u / ctrl+z" in keys and not any("^" in key for key in keys)

@@ -238,8 +238,8 @@ async def test_warm_up_set_is_never_in_volume_or_records(make_app, db_path: Path
         app.screen.query_one("#load-input", Input).value = "40"
         await pilot.press("enter", "space")  # squat 1: 12 × 40 kg
         [row] = app.store.history_page()
-        # 12 × 40 = 480 kg; the warm-up's 5 × 60 = 300 kg is left out, and so are its reps.
-        assert (row.sets_done, row.total_reps, row.volume_kg) == (2, 12, 480.0)
+        # 12 × 40 = 480 kg; the warm-up's 5 × 60 = 300 kg is left out (its 5 reps count: 12 + 5).
+        assert (row.sets_done, row.total_reps, row.volume_kg) == (2, 17, 480.0)
         from runstrong.core.progress import RecordKind, current_records, daily_bests, personal_records
 
         records = current_records(personal_records(daily_bests(app.store.exercise_sets("squat"))))
@@ -333,7 +333,7 @@ async def test_last_time_beside_every_exercise(make_app, store: Store) -> None:
         cards = {card.name: card.last_time for card in today(app).checklist.cards}
         assert cards["Squat"] == "last 3 × 12 @ 40 kg · 4 days ago"
         assert cards["Lunge"] == "last 3 × 10 each leg · 4 days ago"
-        assert cards["Plank"] == "last 3 × 35 s · 4 days ago"
+        assert cards["Plank"] == "last 3 × 0:35 · 4 days ago"
         assert cards["Glute bridge"] == ""  # never done
         # A new set starts at last time's load: the box says so and a tick saves it.
         assert boxes(app)[0] == "· 12×40kg"
@@ -440,8 +440,8 @@ async def test_help_scrolls_to_the_last_of_todays_keys(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
-        table = app.screen.query_one("#help-keys")
-        assert table.max_scroll_y > 0  # more keys than fit at 80x24
-        await pilot.press("pagedown")
+        rows = app.screen.query_one("#help-scroll")
+        assert rows.max_scroll_y > 0  # more keys than fit at 80x24
+        await pilot.press("end")
         await pilot.pause()
-        assert table.scroll_y == table.max_scroll_y  # the last row, `n`, is in view
+        assert rows.scroll_y == rows.max_scroll_y  # the last row, `n`, is in view
