@@ -10,15 +10,15 @@ only among their own kind: a warm-up's light load says nothing about the work se
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from runstrong.core.models import SetLog
 from runstrong.core.plan import PlannedSet
 
 
-@dataclass(frozen=True)
-class Start:
-    """What ticking a set saves unless the runner types otherwise."""
+class Start(NamedTuple):
+    """What ticking a set saves unless the runner types otherwise. (A tuple, not a dataclass:
+    it is built for every box on Today's first paint, and a dataclass class costs start-up.)"""
 
     reps: int | None
     load_kg: float | None

@@ -6,16 +6,16 @@ Warm-up sets never appear here (the store leaves them out): they say nothing abo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from runstrong.core.durations import format_duration
 from runstrong.core.settings import Unit, format_load
 
 
-@dataclass(frozen=True)
-class LastSet:
-    """One done work set of the last session an exercise was done in."""
+class LastSet(NamedTuple):
+    """One done work set of the last session an exercise was done in (a tuple: cheap to build
+    and to define, on Today's way to its first paint)."""
 
     date: str
     """The session's local date, ISO "YYYY-MM-DD"."""

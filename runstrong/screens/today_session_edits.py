@@ -10,10 +10,10 @@ an undo record goes on Today's stack so `u` takes it back like a tick.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -48,8 +48,11 @@ SESSION_EDIT_BINDINGS = [
 ]
 
 
-@dataclass(frozen=True)
-class LayoutUndo:
+# Undo records are tuples rather than dataclasses: defining three dataclasses cost Today's
+# first paint about a millisecond and a half.
+
+
+class LayoutUndo(NamedTuple):
     """Undo record: the sets of a session before an add, remove, swap, skip or reorder."""
 
     session_id: int
@@ -60,8 +63,7 @@ class LayoutUndo:
     cursor: int = 0
 
 
-@dataclass(frozen=True)
-class RestartUndo:
+class RestartUndo(NamedTuple):
     """Undo record: a session started on another day, date or empty, in place of another."""
 
     session_id: int
@@ -70,8 +72,7 @@ class RestartUndo:
     """The session Today showed before (None: the planned day, not stored yet)."""
 
 
-@dataclass(frozen=True)
-class NoteUndo:
+class NoteUndo(NamedTuple):
     """Undo record: a session's note before it was changed."""
 
     session_id: int
