@@ -397,13 +397,32 @@ class SessionEdits:
 
     # -- the session as a whole -------------------------------------------------------------
 
+    def _rotation_next(self: TodayScreen, besides: int | None) -> int:
+        """The day of the rotation that comes next, not counting session `besides` (a session
+        with nothing done that a new choice replaces)."""
+        assert self.program is not None
+        last = self.app.store.last_session(self.program.id, besides=besides)
+        return (last.day_index + 1) % len(self.program.days) if last else 0
+
+    def _replaceable(self: TodayScreen) -> int | None:
+        """The shown session's id when nothing of it is done (a new choice may replace it)."""
+        session = self.session
+        if session is None or any(isinstance(s, SetLog) and s.done for s in self.checklist.slots):
+            return None
+        return session.id
+
     def action_pick_day(self: TodayScreen, focus_date: bool = False) -> None:
         from runstrong.screens.day_picker import DayPickerScreen
 
         if self.program is None:
             return
+        try:
+            next_index = self._rotation_next(self._replaceable())
+        except StoreError as error:
+            self.app.notify(str(error), severity="error", timeout=10)
+            return
         self.app.push_screen(
-            DayPickerScreen(self.program, self.day_index, self._today_date(), focus_date=focus_date), self._day_chosen
+            DayPickerScreen(self.program, next_index, self._today_date(), focus_date=focus_date), self._day_chosen
         )
 
     async def _day_chosen(self: TodayScreen, choice: DayChoice | None) -> None:
@@ -433,7 +452,11 @@ class SessionEdits:
         if choice.day_index is None:
             day_name, slots = EMPTY_DAY, []
             # An empty session leaves the rotation where it was: the same day comes up next.
-            day_index = (self.day_index - 1) % len(program.days)
+            try:
+                day_index = (self._rotation_next(existing.id if existing else None) - 1) % len(program.days)
+            except StoreError as error:
+                self.app.notify(str(error), severity="error", timeout=10)
+                return
         else:
             day = program.days[choice.day_index]
             day_name, day_index = day.name, choice.day_index

@@ -94,12 +94,13 @@ class SessionStore(StoreBase):
         )
         return _session_from_row(rows[0], self.session_sets(rows[0]["id"])) if rows else None
 
-    def last_session(self, program_id: str) -> Session | None:
-        """The newest kept session of a program (decides which day of the rotation is next)."""
+    def last_session(self, program_id: str, *, besides: int | None = None) -> Session | None:
+        """The newest kept session of a program (decides which day of the rotation is next),
+        leaving out session `besides` (one about to be replaced)."""
         rows = self._rows(
             f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE program_id = ? AND deleted_at IS NULL "
-            "ORDER BY id DESC LIMIT 1",
-            [program_id],
+            "AND id != ? ORDER BY id DESC LIMIT 1",
+            [program_id, -1 if besides is None else besides],
         )
         return _session_from_row(rows[0]) if rows else None
 

@@ -161,6 +161,20 @@ async def test_pick_another_day_and_undo(make_app, db_path: Path) -> None:
         assert "Workout A" in str(app.screen.query_one("#session-title", Label).render())
 
 
+async def test_an_empty_session_after_picking_a_day_keeps_the_rotation(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d", "down", "enter")  # Workout B stored, nothing done
+        await pilot.press("d")
+        # The rotation's next is still Workout A: B replaced nothing that was done.
+        assert app.screen.query_one("#day-list").highlighted == 0
+        await pilot.press("end", "enter")  # an empty session in B's place
+        assert newest(db_path).day == "Own session"
+        await pilot.press("A", *"plank", "enter", "space", "f")
+        await pilot.pause()
+        assert "Workout A" in str(app.screen.query_one("#session-title", Label).render())
+
+
 async def test_pick_a_day_refused_while_sets_are_done(make_app, db_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
