@@ -459,3 +459,11 @@ async def test_help_scrolls_to_the_last_of_todays_keys(make_app) -> None:
         await pilot.press("end")
         await pilot.pause()
         assert rows.scroll_y == rows.max_scroll_y  # the last row, `n`, is in view
+
+
+async def test_a_session_change_from_the_command_palette(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"Today: add a set", "enter")
+        await pilot.pause()
+        assert shape(db_path) == WORKOUT_A[:3] + ["squat 4"] + WORKOUT_A[3:]
