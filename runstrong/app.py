@@ -17,6 +17,7 @@ from runstrong.core.catalog import Catalog, load_catalog, rest_after_s
 from runstrong.core.clock import Clock, SystemClock
 from runstrong.core.models import Program, SetLog
 from runstrong.core.settings import Settings
+from runstrong.key_routing import KeyRouting
 from runstrong.store import Store, StoreError
 
 if TYPE_CHECKING:
@@ -46,24 +47,31 @@ def history_screen() -> Screen:
     return HistoryScreen()
 
 
+def plan_screen() -> Screen:
+    from runstrong.screens.plan import PlanScreen
+
+    return PlanScreen()
+
+
 APP_CSS = Path(__file__).resolve().with_name("runstrong.tcss")
-START_CSS = {mode: APP_CSS.parent / "screens" / f"{mode}.tcss" for mode in ("today", "history")}
+START_CSS = {mode: APP_CSS.parent / "screens" / f"{mode}.tcss" for mode in ("today", "history", "plan")}
 """The first screen's stylesheet for each start: the path its CSS_PATH resolves to, so Textual
 sees it is loaded already when the screen comes up."""
 
 
-class RunStrongApp(App[None]):
+class RunStrongApp(KeyRouting, App[None]):
     """The whole TUI. Built by the CLI and by tests alike, with the store and clock passed in."""
 
     TITLE = "runstrong"
     ENABLE_COMMAND_PALETTE = True
-    MODES = {"today": today_screen, "history": history_screen}
+    MODES = {"today": today_screen, "history": history_screen, "plan": plan_screen}
     BINDINGS = [
         Binding("h", "switch_mode('history')", "History", id="app.history", tooltip="Past sessions and progress"),
+        Binding("w", "switch_mode('plan')", "Plan", show=False, id="app.plan", tooltip="The plan: runs, races and strength days"),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="Every key of this screen"),
         Binding("comma", "settings", "Settings", show=False, id="app.settings", tooltip="Settings: timers, bell, notices, kg or lb"),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit runstrong (every tick is already saved)"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_priority", tooltip="Quit runstrong (every tick is already saved)"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit runstrong (every tick is already saved; a running hold asks first)"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit_priority", tooltip="Quit runstrong (every tick is already saved; a running hold asks first)"),
     ]
 
     def __init__(
@@ -134,10 +142,25 @@ class RunStrongApp(App[None]):
             self.update_settings(replace(self.settings, theme=theme.name))
 
     async def choose_program(self, program_id: str) -> bool:
+        """Follow another program; a half-done session of the one left is kept, and said so."""
+        today = self._today_screen()
+        kept = None
+        if today is not None and program_id != self.settings.program_id:
+            from runstrong.screens.session_end import kept_session_note
+
+            kept = kept_session_note(today)
         if not self.update_settings(replace(self.settings, program_id=program_id)):
             return False
-        self.notify(f"Following {self.catalog.program(program_id).name}", timeout=3)
+        following = f"Following {self.catalog.program(program_id).name}"
+        self.notify(f"{following}. {kept}" if kept else following, timeout=10 if kept else 3)
         return True
+
+    async def action_quit(self) -> None:
+        # A running hold is asked about first (quit_guard); everything else is saved already.
+        from runstrong.screens.quit_guard import ask_before_quit
+
+        if not ask_before_quit(self):
+            await super().action_quit()
 
     def action_settings(self) -> None:
         from runstrong.screens.settings import SettingsScreen

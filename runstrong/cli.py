@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
+    from runstrong.plan_command import add_parsers as add_plan_parsers
+
+    add_plan_parsers(commands, db)
+
     imports = commands.add_parser("import", parents=[db], help="bring in Strong, Hevy, FitNotes or runstrong exports")
     imports.add_argument("file", metavar="FILE", help="the exported file (CSV or runstrong JSON)")
     imports.add_argument("--format", choices=("strong", "hevy", "fitnotes", "runstrong"), default=None,
@@ -160,6 +164,12 @@ def run(argv: Sequence[str] | None = None) -> int:
             write_export(store, args.format, Path(args.output) if args.output else None, args.force, SystemClock().now())
         finally:
             store.close()
+        return 0
+
+    if args.command in ("runs", "plan"):
+        from runstrong.plan_command import run_command
+
+        print(run_command(args, path, SystemClock().now()))
         return 0
 
     if args.command == "import":

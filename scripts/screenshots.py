@@ -68,6 +68,19 @@ async def progress(pilot: Pilot, clock: ManualClock) -> None:
     await pilot.pause()
 
 
+async def plan(pilot: Pilot, clock: ManualClock) -> None:
+    await pilot.press("down", "down", "down")  # Wednesday: an easy run and a placed session
+    await pilot.pause()
+
+
+def enter_running(store: Store) -> None:
+    """A usual running week and an A race four weeks out, as `runstrong runs ...` would enter them."""
+    from runstrong.core.running import Priority, Run, RunKind, parse_week_spec
+
+    store.save_running_week(parse_week_spec(["mon=easy", "tue=hard", "wed=easy:8km", "thu=hard", "fri=easy", "sat=long:25km"]))
+    store.add_run(Run(MOMENT.date() + timedelta(days=28), RunKind.RACE, 21.1, "City Half", Priority.A))
+
+
 @dataclass(frozen=True)
 class Shot:
     script: Script
@@ -76,6 +89,8 @@ class Shot:
     """Start from half a year of history written by benchmarks/make_history.py."""
     quick: tuple[str, ...] = ()
     """`runstrong timer` arguments, to open on the quick timer."""
+    running: bool = False
+    """Enter a running week and an A race first (the plan)."""
 
 
 SHOTS: dict[str, Shot] = {
@@ -84,6 +99,7 @@ SHOTS: dict[str, Shot] = {
     "timer": Shot(timer, quick=("45s", "--exercise", "copenhagen", "--sets", "2", "--rest", "1m")),
     "history": Shot(history, start="history", seeded=True),
     "progress": Shot(progress, start="history", seeded=True),
+    "plan": Shot(plan, start="plan", seeded=True, running=True),
 }
 
 
@@ -93,6 +109,8 @@ async def shoot(name: str, shot: Shot, folder: Path) -> None:
     if shot.seeded:
         make_history(path, 1, end=MOMENT.date() - timedelta(days=1))
     store = Store.open(path)
+    if shot.running:
+        enter_running(store)
     quick = None
     if shot.quick:
         quick = quick_timer_from_args(build_parser().parse_args(["timer", *shot.quick]), load_catalog())

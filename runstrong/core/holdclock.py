@@ -259,6 +259,13 @@ class HoldClock:
         self._duration += deadline - self._deadline
         self._deadline = deadline
 
+    def held_now(self) -> int:
+        """Whole seconds held so far in the hold under way, as finish_now would log them (at
+        least 1); 0 outside a hold."""
+        if self.phase is not Phase.HOLD:
+            return 0
+        return max(1, _whole_seconds(self._now() - self._start - self._paused_total))
+
     def finish_now(self) -> list[Event]:
         """End the current phase now. A hold is logged with the whole seconds actually held."""
         if not self._live():

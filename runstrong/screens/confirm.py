@@ -14,6 +14,9 @@ class ConfirmScreen(ModalScreen[bool]):
     """Ask `question`; `y` or the confirm button says yes, `n`, escape or Cancel say no."""
 
     CSS_PATH = "history.tcss"
+    # The safe answer has the focus, so a stray enter cancels rather than deletes. Set by
+    # AUTO_FOCUS, right after compose, so keys typed at once reach it (see key_routing).
+    AUTO_FOCUS = "#cancel"
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes", tooltip="Yes, do it"),
@@ -34,10 +37,6 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.confirm_label} (y)", variant="error", id="confirm")
                 yield Button("Cancel (n)", id="cancel")
-
-    def on_mount(self) -> None:
-        # The safe answer has the focus, so a stray enter cancels rather than deletes.
-        self.query_one("#cancel", Button).focus()
 
     @on(Button.Pressed, "#confirm")
     def yes(self) -> None:

@@ -32,6 +32,8 @@ class EditSetScreen(ModalScreen[SetEdit | None]):
     """Edit one set. Dismisses with the new values, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="edit.cancel")]
+    # The first field, set right after compose so keys typed at once land in it (key_routing).
+    AUTO_FOCUS = "Input"
 
     def __init__(self, exercise: Exercise, slot: SetLog | PlannedSet, unit: Unit) -> None:
         super().__init__(classes="dialog-screen")
@@ -66,9 +68,6 @@ class EditSetScreen(ModalScreen[SetEdit | None]):
         yield Label(label, classes="field-label")
         yield Input(value, id=f"{name}-input", select_on_focus=True)
         yield Label("", id=f"{name}-error", classes="field-error")
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
 
     def _read(self, name: str, parse) -> tuple[object, bool]:  # type: ignore[no-untyped-def]
         """Parse one field; show its problem under it. Returns (value, ok)."""

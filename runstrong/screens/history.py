@@ -128,6 +128,7 @@ class HistoryScreen(Screen[None]):
         Binding("c", "clear_filter", "Clear", show=False, id="history.clear", tooltip="Clear the filter"),
         Binding("p", "progress", "Progress", id="history.progress", tooltip="Progress of an exercise: bests, records, balance"),
         Binding("u,ctrl+z", "undo", "Undo", id="history.undo", tooltip="Undo the last edit or delete made in History"),
+        Binding("r", "recently_deleted", "Deleted", show=False, id="history.deleted", tooltip="Recently deleted sessions and sets, to restore"),
     ]
 
     def __init__(self) -> None:
@@ -179,6 +180,10 @@ class HistoryScreen(Screen[None]):
         self.query_one(WeekCalendar).show(weeks, self.app.clock.now().date())
         self.update_status()
 
+    @on(HistoryTable.ColumnsChanged)
+    def columns_changed(self) -> None:
+        self.update_status()
+
     @on(HistoryTable.NeedMore)
     def load_more(self) -> None:
         table = self.table
@@ -201,7 +206,11 @@ class HistoryScreen(Screen[None]):
         else:
             text = f"{shown:,} of {self.total:,} session{'s' if self.total != 1 else ''}"
             text += " matching the filter (c clears it)" if narrowed else ""
-            text += " · enter opens · p progress"
+            text += " · enter opens · p progress · r recently deleted"
+        hidden = self.table.hidden_columns
+        if hidden:
+            # The width left columns out: say which, so a missing number is not taken for none.
+            text += f" · too narrow for {', '.join(hidden)}"
         self.query_one("#history-status", Label).update(text)
 
     # -- filter ----------------------------------------------------------------------------
@@ -250,6 +259,11 @@ class HistoryScreen(Screen[None]):
                 self.app.push_screen(ProgressScreen(exercise_id, names[exercise_id]))
 
         self.app.push_screen(ExercisePickerScreen(exercises, self.where.exercise_id), chosen)
+
+    def action_recently_deleted(self) -> None:
+        from runstrong.screens.recently_deleted import RecentlyDeletedScreen
+
+        self.app.push_screen(RecentlyDeletedScreen())
 
     def action_undo(self) -> None:
         try:

@@ -42,6 +42,7 @@ from runstrong.core.holdclock import (
 from runstrong.core.models import Side
 from runstrong.core.set_input import MAX_HOLD_S
 from runstrong.widgets.key_bar import KeyBar
+from runstrong.widgets.timer_digits import TimerDigits
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -171,7 +172,7 @@ class HoldTimerScreen(Screen[None]):
         with Vertical(id="timer-face"):
             yield Label(id="timer-phase")
             yield Label(id="timer-side")
-            yield Digits(id="timer-digits")
+            yield TimerDigits(id="timer-digits")
             yield Label(id="timer-final")
             yield ProgressBar(PROGRESS_STEPS, show_eta=False, show_percentage=False, id="timer-progress")
             yield Label(id="timer-paused")

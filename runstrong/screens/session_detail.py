@@ -100,7 +100,7 @@ class SessionDetailScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape,h", "app.pop_screen", "Back", id="detail.back", tooltip="Back to the session list"),
-        Binding("e", "edit", "Edit", id="detail.edit", tooltip="Edit reps, load, hold, RPE or note of this set"),
+        Binding("e", "edit", "Edit", id="detail.edit", tooltip="Edit this set (RPE, note too); a skipped one is logged"),
         Binding("d", "delete_set", "Delete set", id="detail.delete_set", tooltip="Delete this set (asks first; u undoes)"),
         Binding("D", "delete_session", "Delete session", id="detail.delete_session", tooltip="Delete the whole session (asks first; u undoes)"),
         Binding("u,ctrl+z", "undo", "Undo", id="detail.undo", tooltip="Undo the last edit or delete in this session"),
@@ -164,24 +164,26 @@ class SessionDetailScreen(Screen[None]):
         logged = self.current
         if logged is None:
             return
-        if not logged.done:
-            self.app.notify("This set was skipped: nothing was logged to edit", severity="warning", timeout=3)
-            return
         exercise = exercise_for(self.app.catalog, logged)
 
         def save(edit: SetEdit | None) -> None:
             if edit is None:
                 return
+            store = self.app.store
             try:
-                self.app.store.edit_set(
+                if not logged.done:
+                    # Recorded as skipped, done after all: logged now (u undoes it).
+                    store.log_skipped_set(logged.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s)
+                store.edit_set(
                     logged.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s, rpe=edit.rpe, note=edit.note
                 )
-            except StoreError as error:
+            except (StoreError, KeyError) as error:
                 self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
                 return
             self.undo_log.record(SetEdited(logged))
             self.load()
-            self.app.notify(f"Saved {exercise.name} set {logged.set_no}", timeout=2)
+            what = "Saved" if logged.done else "Logged (was skipped)"
+            self.app.notify(f"{what} {exercise.name} set {logged.set_no}", timeout=3)
 
         self.app.push_screen(EditSetScreen(exercise, logged, self.app.settings.unit), save)
 

@@ -25,12 +25,26 @@ REST_FIELDS = (
 """The per-kind rest defaults: used when a program item gives no rest of its own."""
 
 
+SWITCHES = {
+    "bell": "Bell at the end of holds and rests",
+    "desktop-notice": "Desktop notification at the end of a hold",
+}
+
+
+def on_off_label(switch_id: str, value: bool) -> str:
+    """The checkbox's label says its state in words: in several themes the box alone looked the
+    same on and off."""
+    return f"{SWITCHES[switch_id]}: [b]{'on' if value else 'off'}[/b]"
+
+
 class SettingsScreen(ModalScreen[Settings | None]):
     """Edit the settings; dismisses with the new Settings, or None when cancelled."""
 
     CSS_PATH = "settings.tcss"
 
     HELP_TITLE = "Settings"
+    # Set right after compose so keys typed at once land in the first field (key_routing).
+    AUTO_FOCUS = "#lead-input"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="settings.cancel", tooltip="Close without saving")]
 
     def __init__(self, settings: Settings) -> None:
@@ -45,8 +59,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
             yield from self._seconds("switch", "Switch-sides break (s)", current.switch_s)
             for name, label, field in REST_FIELDS:
                 yield from self._seconds(name, label, getattr(current, field))
-            yield Checkbox("Bell at the end of holds and rests", current.bell, id="bell")
-            yield Checkbox("Desktop notification at the end of a hold", current.desktop_notice, id="desktop-notice")
+            yield Checkbox(on_off_label("bell", current.bell), current.bell, id="bell")
+            yield Checkbox(on_off_label("desktop-notice", current.desktop_notice), current.desktop_notice, id="desktop-notice")
             with Horizontal(classes="settings-row", id="unit-row"):
                 yield Label("Loads in", classes="settings-label")
                 with RadioSet(id="unit", compact=True):
@@ -62,8 +76,10 @@ class SettingsScreen(ModalScreen[Settings | None]):
             yield Input(str(value), id=f"{name}-input", select_on_focus=True, compact=True)
         yield Label("", id=f"{name}-error", classes="field-error")
 
-    def on_mount(self) -> None:
-        self.query_one("#lead-input", Input).focus()
+    @on(Checkbox.Changed)
+    def say_on_or_off(self, event: Checkbox.Changed) -> None:
+        if event.checkbox.id in SWITCHES:
+            event.checkbox.label = on_off_label(event.checkbox.id, event.value)
 
     def _read_seconds(self, name: str, what: str, maximum: int = MAX_PAUSE_S) -> int | None:
         """The field's whole seconds, or None with the problem shown under the field."""

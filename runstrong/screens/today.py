@@ -17,9 +17,11 @@ from runstrong.core.clock import stamp
 from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
 from runstrong.core.plan import PlannedSet, plan_day
+from runstrong.screens import session_end
 from runstrong.screens.today_session_edits import SESSION_EDIT_BINDINGS, SessionEdits, SessionEditUndo
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
+from runstrong.widgets.plan_banner import PlanBanner
 from runstrong.widgets.rest_bar import RestBar
 from runstrong.widgets.set_checklist import SetChecklist, Slot
 
@@ -60,7 +62,7 @@ class TodayScreen(SessionEdits, Screen[None]):
         Binding("e", "edit", "Edit", id="today.edit", tooltip="Edit reps, load, hold, RPE or note of this set"),
         Binding("enter,i", "info", "Info", show=False, id="today.info", tooltip="Muscles, why it helps, form cues"),
         Binding("u,ctrl+z", "undo", "Undo", id="today.undo", tooltip="Undo the last tick, edit, finish or session change"),
-        Binding("f", "finish", "Finish", id="today.finish", tooltip="Finish the session; the next day comes up"),
+        Binding("f", "finish", "Finish", id="today.finish", tooltip="Finish the session (asks first while sets are left); the next day comes up"),
         Binding("p", "pick_program", "Program", id="today.program", tooltip="Choose the program to follow"),
         # The rest bar shows its own keys, so the footer stays short.
         Binding("s", "skip_rest", "Skip rest", show=False, id="today.skip_rest", tooltip="Skip the rest countdown"),
@@ -76,11 +78,18 @@ class TodayScreen(SessionEdits, Screen[None]):
         self.session: Session | None = None
         self.undo_stack: list[SetChange | Finished | SessionEditUndo] = []
         self._seen: tuple[int, str] = (-1, "")
+        self.finish_offer_pending = False
+        """The last set was logged under the hold timer: offer to finish when Today is back."""
+        self.why: dict[str, str] = {}
+        """exercise_id -> the progression's one line of why for today's target."""
+        self.planned: dict[str, Prescription] = {}
+        """exercise_id -> the prescription as the plan shapes it this week (empty: as written)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="today-header"):
             yield Label(id="session-title")
             yield Label(id="session-date")
+        yield PlanBanner(id="plan-banner")
         yield SetChecklist(self.app.catalog, self.app.settings.unit, id="checklist")
         yield Label(id="set-detail")
         yield RestBar(id="rest-bar")
@@ -131,7 +140,8 @@ class TodayScreen(SessionEdits, Screen[None]):
         self.day = self.day_of(session, self.day)
         same_session = session is not None and self.session is not None and session.id == self.session.id
         self.session = session
-        slots: list[Slot] = list(session.sets) if session else list(plan_day(self.day, app.catalog))
+        planned = self._planned_slots(program, day_index)
+        slots: list[Slot] = list(session.sets) if session else planned
         slots, last_time = self.planned_with_last_time(slots)
         checklist = self.checklist
         cursor = checklist.cursor
@@ -143,6 +153,24 @@ class TodayScreen(SessionEdits, Screen[None]):
         self.update_summary()
         self._mark_seen()
         self.after_load()
+
+    def _planned_slots(self, program: Program, day_index: int) -> list[Slot]:
+        """The day's sets with the plan's targets (progression, scaled for the week) and the
+        banner line; the program's own numbers if the plan cannot be read."""
+        from runstrong.plan_source import today_plan
+
+        banner = self.query_one(PlanBanner)
+        try:
+            plan = today_plan(self.app.store, self.app.catalog, program, day_index, self.app.clock.now().date())
+        except (StoreError, ValueError, KeyError) as error:
+            # The plan is advice: a problem reading it must never keep the runner from training.
+            self.why, self.planned = {}, {}
+            banner.show_line(f"Plan not available: {error}", warning=True)
+            return list(plan_day(program.days[day_index], self.app.catalog))
+        self.why = plan.why
+        self.planned = plan.prescriptions
+        banner.show_line(plan.banner, warning=plan.warning)
+        return list(plan.slots)
 
     def _workout_past_midnight(self, program_id: str) -> Session | None:
         """Yesterday's unfinished session, if its last tick was lately: a late workout that ran
@@ -160,6 +188,8 @@ class TodayScreen(SessionEdits, Screen[None]):
         self._seen = (self.app.store.revision, self._today())
 
     async def on_screen_resume(self) -> None:
+        if self.finish_offer_pending:
+            session_end.offer_when_all_done(self)
         # Back from History (a session edited or deleted), Settings, or past midnight: show
         # what is stored now. Today's undo steps belong to what was shown before, so they go.
         if self.program is None or self._seen == (self.app.store.revision, self._today()):
@@ -177,6 +207,8 @@ class TodayScreen(SessionEdits, Screen[None]):
 
     @property
     def prescriptions(self) -> dict[str, Prescription]:
+        if self.planned:
+            return self.planned
         return {item.exercise_id: item.prescription for item in self.day.items} if self.day else {}
 
     def _ensure_session(self) -> Session:
@@ -222,8 +254,9 @@ class TodayScreen(SessionEdits, Screen[None]):
         exercise = self.app.catalog.exercise(slot.exercise_id)
         side = f" · {slot.side.value}" if slot.side else ""
         hint = " · t starts the timer" if exercise.is_timed else ""
+        why = f" · {self.why[exercise.id]}" if exercise.id in self.why else ""
         kind = "warm-up set" if isinstance(slot, SetLog) and slot.is_warmup else "set"
-        self.query_one("#set-detail", Label).update(f"{exercise.name} · {kind} {slot.set_no}{side}{hint}")
+        self.query_one("#set-detail", Label).update(f"{exercise.name} · {kind} {slot.set_no}{side}{hint}{why}")
 
     # -- changes ---------------------------------------------------------------------------
 
@@ -232,6 +265,7 @@ class TodayScreen(SessionEdits, Screen[None]):
         self.undo_stack.append(SetChange(index, previous))
         self.checklist.update_slot(index, new)
         self.update_summary()
+        session_end.announce_records(self, previous, new)
 
     def action_toggle(self) -> None:
         if self.checklist.slots:
@@ -267,6 +301,7 @@ class TodayScreen(SessionEdits, Screen[None]):
             if following:
                 checklist.cursor = following[0]
         self.app.start_rest(new)
+        session_end.offer_when_all_done(self)
 
     def _is_done(self, index: int) -> bool:
         slot = self.checklist.slots[index]
@@ -351,15 +386,29 @@ class TodayScreen(SessionEdits, Screen[None]):
             self.app.notify("Session open again", timeout=2)
             return
         if self.session is not None and restored.session_id == self.session.id:
+            was_done = self._is_done(entry.index)
             self.checklist.update_slot(entry.index, restored)
-            self.checklist.cursor = entry.index
+            self.checklist.cursor = self.checklist.first_open()
             self.update_summary()
+            if was_done and not restored.done:
+                # An undone tick: the rest it started is no longer owed.
+                self.app.stop_rest()
         self.app.notify("Undone", timeout=2)
 
     async def action_finish(self) -> None:
-        session = self.session
-        if session is None or not self._has_ticks():
+        if self.session is None or not self._has_ticks():
             self.app.notify("Tick at least one set before finishing", severity="warning", timeout=3)
+            return
+        if all(self._is_done(i) for i in range(len(self.checklist.slots))):
+            await self.finish_now()
+        else:
+            # Sets are left: say how many, with the summary, and ask first.
+            session_end.ask_to_finish(self)
+
+    async def finish_now(self) -> None:
+        """Finish the session on screen; the next day of the rotation comes up (u undoes)."""
+        session = self.session
+        if session is None:
             return
         done = sum(self._is_done(i) for i in range(len(self.checklist.slots)))
         try:

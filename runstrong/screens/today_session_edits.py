@@ -36,13 +36,18 @@ EMPTY_DAY = "Own session"
 
 SESSION_EDIT_BINDINGS = [
     Binding("a", "add_set", "Add set", show=False, id="today.add_set", tooltip="Add a set to this exercise"),
-    Binding("w", "add_warmup", "Warm-up", show=False, id="today.add_warmup", tooltip="Add a warm-up set (no records, no volume)"),
+    # W, not w: w opens the plan from every screen.
+    Binding("W", "add_warmup", "Warm-up", show=False, id="today.add_warmup", tooltip="Add a warm-up set (no records, no volume)"),
     Binding("x", "remove_set", "Remove set", show=False, id="today.remove_set", tooltip="Remove this set (not yet done)"),
     Binding("A", "add_exercise", "Add exercise", show=False, id="today.add_exercise", tooltip="Add an exercise to the session"),
     Binding("c", "swap_exercise", "Swap", show=False, id="today.swap", tooltip="Swap this exercise for another (sets left)"),
     Binding("X", "skip_exercise", "Skip exercise", show=False, id="today.skip_exercise", tooltip="Skip this exercise for today"),
-    Binding("shift+up,less_than_sign", "move_exercise(-1)", "Move up", show=False, id="today.move_up", tooltip="Move this exercise up"),
-    Binding("shift+down,greater_than_sign", "move_exercise(1)", "Move down", show=False, id="today.move_down", tooltip="Move this exercise down"),
+    Binding("shift+up", "move_exercise(-1)", "Move up", show=False, id="today.move_up", tooltip="Move this exercise up (or <)"),
+    Binding("shift+down", "move_exercise(1)", "Move down", show=False, id="today.move_down", tooltip="Move this exercise down (or >)"),
+    # For terminals that send no shift+arrows; named in the tooltips above, so help lists the
+    # pair once and its key column stays narrow.
+    Binding("less_than_sign", "move_exercise(-1)", show=False),
+    Binding("greater_than_sign", "move_exercise(1)", show=False),
     Binding("d", "pick_day", "Day", show=False, id="today.day", tooltip="Another day, an empty session, an earlier date"),
     Binding("n", "session_note", "Note", show=False, id="today.note", tooltip="A note on the session"),
 ]
@@ -460,7 +465,7 @@ class SessionEdits:
         else:
             day = program.days[choice.day_index]
             day_name, day_index = day.name, choice.day_index
-            slots, _ = self.planned_with_last_time(list(plan_day(day, self.app.catalog)))
+            slots, _ = self.planned_with_last_time(self._planned_slots(program, choice.day_index))
         shift = choice.when - self._today_date()
         try:
             session = store.restart_session(
@@ -536,7 +541,7 @@ class SessionEdits:
         """Today's session edits for the command palette (ctrl+p)."""
         for title, help_text, action in (
             ("Today: add a set", "One more set of the highlighted exercise (a)", self.action_add_set),
-            ("Today: add a warm-up set", "Before the highlighted exercise's work sets (w)", self.action_add_warmup),
+            ("Today: add a warm-up set", "Before the highlighted exercise's work sets (W)", self.action_add_warmup),
             ("Today: remove this set", "The highlighted set, if not done (x)", self.action_remove_set),
             ("Today: add an exercise", "From the catalog, your own included (A)", self.action_add_exercise),
             ("Today: swap this exercise", "The rack is taken: another exercise for the sets left (c)", self.action_swap_exercise),

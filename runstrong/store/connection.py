@@ -189,6 +189,33 @@ class StoreBase:
             raise
         return store
 
+    @classmethod
+    def open_read_only(cls, path: Path | str) -> Self:
+        """For commands that only read (plan, the runs listing): the file is checked, copied into
+        memory and brought to the current schema there, so it is never created, migrated or
+        written. A missing file reads as an empty database. StoreError as for `open`."""
+        path = Path(path)
+        cls.check(path)
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        if path.exists():
+            try:
+                source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+                try:
+                    source.backup(memory)
+                finally:
+                    source.close()
+            except sqlite3.Error as error:
+                memory.close()
+                raise _describe(path, error) from None
+        store = cls(memory, path)
+        try:
+            store.conn.execute("PRAGMA foreign_keys = ON")
+            store._migrate(backup=False)
+        except sqlite3.Error as error:
+            memory.close()
+            raise _describe(path, error) from None
+        return store
+
     def _configure(self) -> None:
         conn = self.conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -204,11 +231,11 @@ class StoreBase:
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
-    def _migrate(self) -> None:
+    def _migrate(self, *, backup: bool = True) -> None:
         version = self.schema_version
         if version == SCHEMA_VERSION:
             return
-        if version > 0 or self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+        if backup and (version > 0 or self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()):
             self.backup_path = self._backup(version)
         with self._transaction():
             for script in MIGRATIONS[version:]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from runstrong.core.counting import MIN_DONE_SHARE, MIN_WORKING_SETS
 from runstrong.core.models import DoneSet, Session, SetLog, Side
 from runstrong.store.connection import _describe
 from runstrong.store.sessions import SessionStore
@@ -164,22 +165,27 @@ class HistoryStore(SessionStore):
     def weekly_session_counts(self) -> dict[date, int]:
         """Sessions per week (keyed by its Monday) that count towards the weekly target.
 
-        Kept program sessions with at least one kept done set count; a quick-timer hold is
-        practice, not a strength session, so it does not.
+        The rule is core.counting's (ours): kept program sessions with at least
+        MIN_WORKING_SETS kept working sets done and at least half of their planned working
+        sets done; warm-up sets count for neither. A quick-timer hold is practice, not a
+        strength session, so it does not count.
         """
         rows = self._rows(
             """
             SELECT date(s.date, '-' || ((CAST(strftime('%w', s.date) AS INTEGER) + 6) % 7) || ' days')
                     AS monday,
                 COUNT(*) AS sessions
-            FROM sessions s
-            WHERE s.deleted_at IS NULL AND s.program_id != :quick AND EXISTS (
-                SELECT 1 FROM set_logs sl
-                WHERE sl.session_id = s.id AND sl.done_at IS NOT NULL AND sl.deleted_at IS NULL
-            )
+            FROM (
+                -- Per session along the set_logs_session index, before any join.
+                SELECT session_id FROM set_logs
+                WHERE deleted_at IS NULL AND set_type != 'warmup'
+                GROUP BY session_id
+                HAVING COUNT(done_at) >= :min_sets AND COUNT(done_at) >= :share * COUNT(*)
+            ) counted JOIN sessions s ON s.id = counted.session_id
+            WHERE s.deleted_at IS NULL AND s.program_id != :quick
             GROUP BY monday
             """,
-            {"quick": QUICK_PROGRAM_ID},
+            {"quick": QUICK_PROGRAM_ID, "min_sets": MIN_WORKING_SETS, "share": MIN_DONE_SHARE},
         )
         return {date.fromisoformat(row["monday"]): row["sessions"] for row in rows}
 

@@ -218,17 +218,18 @@ class SessionStore(StoreBase):
         reps: int | None = None,
         load_kg: float | None = None,
     ) -> SetLog:
-        """Mark a set done; unedited reps and hold take the target (a hold may pass what was held).
+        """Mark a set done; unedited reps, load and hold take the target (a hold may pass what
+        was held).
 
-        `reps` and `load_kg`, when given, are what the set starts from (the set before it, or
-        last time's load): they fill only what the set has not had edited.
+        `reps` and `load_kg`, when given, are what the set starts from (the set before it in the
+        session, or the planned load): they fill only what the set has not had edited.
         """
         current = self.set_log(set_id)
         values: dict[str, Any] = {"done_at": done_at}
         if current.reps is None and (reps is not None or current.target_reps is not None):
             values["reps"] = reps if reps is not None else current.target_reps
-        if current.load_kg is None and load_kg is not None:
-            values["load_kg"] = load_kg
+        if current.load_kg is None and (load_kg is not None or current.target_load_kg is not None):
+            values["load_kg"] = load_kg if load_kg is not None else current.target_load_kg
         if hold_s is not None:
             values["hold_s"] = hold_s
         elif current.hold_s is None and current.target_hold_s is not None:

@@ -110,7 +110,9 @@ class HistoryFilterBar(Vertical):
 
     async def focus_exercise(self) -> None:
         await self.open()
-        self._field("exercise").focus()
+        # At once, not by Widget.focus() (deferred behind keys already typed): the keys after
+        # `/` in a burst must land in this field (see key_routing).
+        self.screen.set_focus(self._field("exercise"))
 
     async def set_exercise(self, exercise_id: str | None) -> None:
         await self.open()

@@ -178,6 +178,10 @@ class HistoryTable(ScrollView, can_focus=True):
         """Load the next page, if there is one (and if `near_end()` still holds when handled:
         a cursor move and the scroll it causes both ask)."""
 
+    @dataclass
+    class ColumnsChanged(Message):
+        """The width changed which columns fit (see `hidden_columns`)."""
+
     def __init__(self, unit: Unit, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.unit = unit
@@ -211,6 +215,12 @@ class HistoryTable(ScrollView, can_focus=True):
         self._resize_content()
         self.refresh()
 
+    @property
+    def hidden_columns(self) -> list[str]:
+        """Labels of the columns the width leaves out (History's status line names them)."""
+        shown = {column.key for column, _ in self.columns}
+        return [column.label for column in COLUMNS if column.key not in shown]
+
     def row_text(self, index: int) -> dict[str, str]:
         """What row `index` says, column by column (every column, shown or not)."""
         return row_cells(self.summaries[index], self.unit)
@@ -223,6 +233,7 @@ class HistoryTable(ScrollView, can_focus=True):
         if columns != self.columns:
             self.columns = columns
             self._header = line_text({column.key: column.label for column, _ in columns}, columns)
+            self.post_message(self.ColumnsChanged())
         # One line more than the rows: the header is drawn over the top line of the view.
         self.virtual_size = Size(width, len(self.summaries) + 1)
 

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.theme import Theme
 from textual.widget import Widget
 
 from runstrong.core.carry import Start, all_starting_values
@@ -29,11 +30,31 @@ from runstrong.core.settings import Unit, format_load
 Slot = SetLog | PlannedSet
 
 BOX_STYLES = {
-    (False, False): "$text-muted on $boost",
+    # A set to do: a tint of the text colour, so it stands out in dark and light themes alike.
+    (False, False): "$text on $foreground 14%",
     (True, False): "bold $text on $success 35%",
     (False, True): "bold $text on $accent",
     (True, True): "bold $background on $success",
 }
+ANSI_BOX_STYLES = {
+    # ANSI themes take the terminal's own palette, where a blend of $success and $accent came
+    # out as one olive for the cursor and a ticked set: plain colours of the palette instead.
+    (False, False): "reverse",
+    (True, False): "bold black on green",
+    (False, True): "bold black on yellow",
+    (True, True): "bold black on bright_yellow",
+}
+CURSOR_MARK = "▸"
+"""Drawn in the highlighted box: where theme colours alone fail (ansi themes draw the cursor and
+a ticked set in near-identical colours), the mark still tells them apart."""
+PRESCRIPTION_GAP = 3
+"""Spaces between an exercise's name and its target ("Squat   3 × 12"), so the target is read
+with the name rather than across a wide terminal."""
+
+
+def uses_terminal_palette(theme: Theme) -> bool:
+    """True for the ansi-dark and ansi-light themes (their colours are the terminal's own)."""
+    return theme.name.startswith("ansi-") or str(theme.accent) == str(theme.success)
 
 
 def is_done(slot: Slot) -> bool:
@@ -50,13 +71,16 @@ def box_text(slot: Slot, unit: Unit, start: Start | None = None) -> str:
     mark = f"{warmup}{side} " if warmup or side else ""
     logged = slot if isinstance(slot, SetLog) else None
     shown = start or Start(
-        logged.reps if logged else None, logged.load_kg if logged else None, logged.hold_s if logged else None
+        logged.reps if logged else None,
+        logged.load_kg if logged and logged.load_kg else slot.target_load_kg,
+        logged.hold_s if logged else None,
     )
     if slot.target_hold_s is not None:
         amount = format_duration(shown.hold_s or slot.target_hold_s)
     else:
         reps = shown.reps if shown.reps is not None else slot.target_reps
         amount = str(reps if reps is not None else "")
+    # What was lifted, else what a tick will save: the set before it, or the planned load.
     if shown.load_kg:
         amount += f"×{format_load(shown.load_kg, unit).replace(' ', '')}"
     return f"{mark}{'✓' if is_done(slot) else '·'} {amount}"
@@ -109,31 +133,43 @@ class ChecklistBody(Widget):
         checklist = self.checklist
         width = max(20, width)
         lines: list[Content] = []
+        styles = ANSI_BOX_STYLES if uses_terminal_palette(self.app.current_theme) else BOX_STYLES
         self.box_regions = [Region(0, 0, 0, 0)] * len(checklist.slots)
         starts = all_starting_values(checklist.slots)
         self.card_spans = []
         for card in checklist.cards:
             top = len(lines)
             lines.append(Content(""))
-            room = width - len(card.name) - len(card.prescription) - 3
+            # Last time follows the target, in the room left on the title line.
+            room = width - len(card.name) - PRESCRIPTION_GAP - len(card.prescription) - 2
             last = fit_last_time(card.last_time, room)
-            space = "  " if last else ""
-            gap = max(1, width - len(card.name) - len(space) - len(last) - len(card.prescription))
             lines.append(
                 Content.assemble(
-                    (card.name, "bold"), space, (last, "italic $text-muted"), " " * gap, (card.prescription, "$text-muted")
+                    (card.name, "bold"),
+                    " " * PRESCRIPTION_GAP,
+                    (card.prescription, "$text-muted"),
+                    "  " if last else "",
+                    (last, "italic $text-muted"),
                 )
             )
             parts: list[Content | str | tuple[str, str]] = []
             x = 0
+            texts = {
+                index: f"{CURSOR_MARK if index == checklist.cursor else ' '}"
+                f"{box_text(checklist.slots[index], checklist.unit, None if is_done(checklist.slots[index]) else starts[index])} ".ljust(7)
+                for index in range(card.first, card.last + 1)
+            }
             for index in range(card.first, card.last + 1):
                 slot = checklist.slots[index]
-                start = None if is_done(slot) else starts[index]
-                text = f" {box_text(slot, checklist.unit, start)} ".ljust(7)
-                if parts and x + len(text) > width:
+                text = texts[index]
+                # The two sides of a set stay on one line: wrap before a left box whose right
+                # partner would not fit beside it.
+                partner = index + 1 if slot.side is Side.LEFT and index + 1 in texts else None
+                needed = len(text) + (len(texts[partner]) + 1 if partner is not None else 0)
+                if parts and x + needed > width:
                     lines.append(Content.assemble(*parts))
                     parts, x = [], 0
-                style = BOX_STYLES[(is_done(slot), index == checklist.cursor)]
+                style = styles[(is_done(slot), index == checklist.cursor)]
                 parts += [(text, style), " "]
                 self.box_regions[index] = Region(x, len(lines), len(text), 1)
                 x += len(text) + 1

@@ -75,6 +75,13 @@ class WeekCalendar(Widget):
             legend.append(" ")
             legend.append(glyph, style=self._style(name))
             legend.append(f"={label}", style=self._style("muted"))
+        if width - headline.cell_len - legend.cell_len < 1:
+            # Too narrow for the full legend: the shades in order, from none to three or more,
+            # rather than no legend at all.
+            legend = Text(" ")
+            for glyph, name in LEVELS:
+                legend.append(glyph, style=self._style(name))
+            legend.append(" 0→3+", style=self._style("muted"))
         gap = width - headline.cell_len - legend.cell_len
         if gap >= 1:
             headline.append(" " * gap)

@@ -166,18 +166,53 @@ def test_logged_exercises_name_only_what_was_done_and_kept(store: Store) -> None
     assert store.logged_exercises() == [("plank", "Plank")]
 
 
+def three_planks() -> list[PlannedSet]:
+    return [plank(1), plank(2), plank(3)]
+
+
 def test_weekly_counts_skip_empty_deleted_and_quick_timer_sessions(store: Store) -> None:
-    log_session(store, "2026-11-16", [plank()])  # Monday
-    log_session(store, "2026-11-22", [plank()])  # Sunday, same week
-    log_session(store, "2026-11-10", [plank()], done=0)  # nothing ticked
-    gone = log_session(store, "2026-11-11", [plank()])
+    log_session(store, "2026-11-16", three_planks())  # Monday
+    log_session(store, "2026-11-22", three_planks())  # Sunday, same week
+    log_session(store, "2026-11-10", three_planks(), done=0)  # nothing ticked
+    gone = log_session(store, "2026-11-11", three_planks())
     store.delete_session(gone.id, "2026-11-22T10:00:00+01:00")
     store.log_quick_holds(
         date="2026-11-12", started_at="2026-11-12T09:00:00+01:00", exercise_id="plank", exercise="Plank",
-        holds=[(1, None, 30, 30, "2026-11-12T09:00:30+01:00")],
+        holds=[(1, None, 30, 30, "2026-11-12T09:0%d:30+01:00" % n) for n in range(3)],
     )
 
     assert store.weekly_session_counts() == {date(2026, 11, 16): 2}
+
+
+def test_a_session_counts_with_three_working_sets_and_half_the_plan(store: Store) -> None:
+    """The counting rule of core.counting, worked by hand, one week per case (Mondays)."""
+    twelve = [squat(n) for n in range(1, 5)] + [plank(n) for n in range(1, 5)] + [squat(n) for n in range(5, 9)]
+    log_session(store, "2026-10-05", twelve, done=2)  # the leftover of a program switch: 2 < 3
+    log_session(store, "2026-10-12", twelve, done=5)  # 5 ≥ 3 but 5 < 12 / 2 = 6
+    log_session(store, "2026-10-19", twelve, done=6)  # 6 ≥ 3 and 6 ≥ 6: counts
+    log_session(store, "2026-10-26", [plank()])  # 1 of 1: half, but a single set is not a session
+    log_session(store, "2026-11-02", three_planks())  # 3 of 3: counts
+    log_session(store, "2026-11-09", [plank(n) for n in range(1, 8)], done=3)  # 3 < 7 / 2 = 3.5
+
+    assert store.weekly_session_counts() == {date(2026, 10, 19): 1, date(2026, 11, 2): 1}
+
+
+def test_warm_up_and_deleted_sets_do_not_count(store: Store) -> None:
+    """Four sets done of four planned, but one is a warm-up: 3 working of 3 planned counts.
+    Delete one working set and 2 of 2 are left: no longer a session."""
+    session = log_session(store, "2026-11-16", [squat(1), squat(2), squat(3), squat(4)])
+    store.conn.execute("UPDATE set_logs SET set_type = 'warmup' WHERE id = ?", [session.sets[0].id])
+    store.conn.commit()
+    assert store.weekly_session_counts() == {date(2026, 11, 16): 1}
+
+    store.delete_set(session.sets[1].id, "2026-11-22T10:00:00+01:00")
+    assert store.weekly_session_counts() == {}
+
+    # A warm-up planned but skipped does not raise the bar either: 3 working sets done of 3.
+    other = log_session(store, "2026-11-23", [squat(1), squat(2), squat(3), squat(4)], done=3)
+    store.conn.execute("UPDATE set_logs SET set_type = 'warmup' WHERE id = ?", [other.sets[3].id])
+    store.conn.commit()
+    assert store.weekly_session_counts() == {date(2026, 11, 23): 1}
 
 
 def test_notes_are_saved(db_path: Path, store: Store) -> None:

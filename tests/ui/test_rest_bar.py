@@ -124,7 +124,7 @@ async def test_finishing_the_session_stops_the_rest(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space")
         assert rest_bar(app).running
-        await pilot.press("f")
+        await pilot.press("f", "y")  # 17 sets left: asked first
         await pilot.pause()
         assert not rest_bar(app).running
 

@@ -122,7 +122,7 @@ async def test_finishing_workout_a_brings_workout_b(make_app, clock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f")  # nothing ticked: refused
         assert "Workout A" in str(app.screen.query_one("#session-title", Label).render())
-        await pilot.press("space", "f")
+        await pilot.press("space", "f", "y")  # 17 sets left: asked first (test_session_end)
         await pilot.pause()
         assert "Workout B" in str(app.screen.query_one("#session-title", Label).render())
         assert today(app).checklist.current.exercise_id == "step-up"
@@ -135,7 +135,7 @@ async def test_finishing_workout_a_brings_workout_b(make_app, clock) -> None:
 async def test_undo_of_finish_reopens_the_session(make_app, db_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("space", "f")
+        await pilot.press("space", "f", "y")  # 17 sets left: asked first (test_session_end)
         await pilot.pause()
         await pilot.press("u")
         await pilot.pause()
@@ -313,7 +313,7 @@ async def test_rows_of_boxes_wrap_on_a_narrow_terminal(make_app, db_path: Path) 
     app = make_app(settings={"program_id": "beginner"})
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.press("f")  # nothing ticked yet, so still Workout A; go to B by ticking and finishing
-        await pilot.press("space", "f")
+        await pilot.press("space", "f", "y")  # 17 sets left: asked first (test_session_end)
         await pilot.pause()
         checklist = today(app).checklist
         body = app.screen.query_one(ChecklistBody)
@@ -346,7 +346,7 @@ async def test_undo_after_switching_program_touches_nothing_unseen(make_app, db_
 async def test_undoing_a_finish_after_starting_the_next_day_shows_the_reopened_session(make_app, db_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("space", "f")
+        await pilot.press("space", "f", "y")  # 17 sets left: asked first (test_session_end)
         await pilot.pause()
         await pilot.press("space", "u", "u")  # tick Workout B, undo that, undo the finish
         await pilot.pause()

@@ -1,0 +1,245 @@
+"""`runstrong runs ...` and `runstrong plan ...`: the running week, runs, races and the plan from
+the shell. Argument checking lives here; the plan is read by plan_source.py and written out by
+plan_output.py; the rules live in core (running, season, schedule, progression, planner) and the
+SQL in store/runs.py. Bad input raises UsageError (one
+line, exit 2) before anything is written. The listing and the plan only read (`open_read_only`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from runstrong.core.running import (
+    WEEKDAYS,
+    Priority,
+    Run,
+    RunKind,
+    parse_distance,
+    parse_kind,
+    describe_week,
+    parse_week_spec,
+)
+from runstrong.core.text import plain_text
+from runstrong.errors import UsageError
+from runstrong.plan_output import plan_ics, plan_output
+from runstrong.plan_source import current_settings, make_plan
+
+if TYPE_CHECKING:
+    from runstrong.store import Store
+
+# How far an iCalendar file's recurrences are expanded (ours), and the longest plan.
+ICS_PAST_DAYS = 30
+ICS_FUTURE_DAYS = 365
+MAX_PLAN_DAYS = 366
+
+
+def parse_date(text: str, what: str = "DATE") -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"runstrong: {what} {text!r} is not a date; use YYYY-MM-DD, e.g. 2027-01-04") from None
+
+
+# -- runs week / add / import / list ------------------------------------------------------
+
+
+def set_week(store: Store, items: Sequence[str]) -> str:
+    try:
+        week = parse_week_spec(items)
+    except ValueError as err:
+        raise UsageError(f"runstrong runs week: {err}") from None
+    store.save_running_week(week)
+    return "Usual week: " + (describe_week(week.days) or "no runs")
+
+
+def new_run(date_text: str, kind_text: str, distance: str | None, name: str | None, priority: str | None) -> Run:
+    """A run from `runs add` arguments; UsageError naming the bad one."""
+    when = parse_date(date_text)
+    try:
+        kind = parse_kind(kind_text)
+        distance_km = parse_distance(distance) if distance else None
+    except ValueError as err:
+        raise UsageError(f"runstrong runs add: {err}") from None
+    chosen: Priority | None = None
+    if priority is not None:
+        if kind is not RunKind.RACE:
+            raise UsageError("runstrong runs add: --priority is for races (KIND race)")
+        try:
+            chosen = Priority(priority.strip().upper())
+        except ValueError:
+            raise UsageError(f"runstrong runs add: priority {priority!r} is not A, B or C") from None
+    return Run(when, kind, distance_km, plain_text(name or ""), chosen)
+
+
+def add_run(store: Store, run: Run) -> str:
+    store.add_run(run)
+    return f"Added {describe_run(run)}"
+
+
+def describe_run(run: Run) -> str:
+    bits = [run.date.isoformat(), run.kind.value]
+    if run.distance_km:
+        bits.append(f"{run.distance_km:g} km")
+    if run.name:
+        bits.append(repr(run.name))
+    if run.is_race:
+        bits.append(f"priority {run.race_priority.value}")
+    return " ".join(bits)
+
+
+def read_calendar_file(path: Path, today: date) -> tuple[list[Run], list[str]]:
+    """Runs from an .ics file and the lines about what was not understood; UsageError
+    "FILE:LINE: reason" when the file cannot be read at all."""
+    from runstrong.importers.ics import IcsError, read_ics
+
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise UsageError(f"runstrong runs import: {path}: {err.strerror or err}") from None
+    try:
+        found = read_ics(data, today - timedelta(days=ICS_PAST_DAYS), today + timedelta(days=ICS_FUTURE_DAYS))
+    except IcsError as err:
+        raise UsageError(f"{path}:{err.line}: {err.reason}") from None
+    lost = [f"{path}:{item.describe()}" for item in found.not_understood]
+    return list(found.runs), lost
+
+
+def import_calendar(store: Store, path: Path, today: date, dry_run: bool) -> str:
+    runs, lost = read_calendar_file(path, today)
+    if dry_run:
+        known = {run.uid for run in store.runs()}
+        new = sum(1 for run in runs if run.uid not in known)
+        head = f"Dry run: {len(runs)} runs and races in {path} ({new} new); nothing saved"
+    else:
+        count = store.import_runs(runs)
+        head = (
+            f"Imported {len(runs)} runs and races from {path}: {count.added} added, "
+            f"{count.updated} updated, {count.unchanged} unchanged"
+        )
+    lines = [head]
+    lines += [f"  {describe_run(run)}" for run in runs[:50]]
+    if len(runs) > 50:
+        lines.append(f"  … and {len(runs) - 50} more")
+    if lost:
+        lines.append(f"Not understood ({len(lost)}; see docs/plan.md for the words runstrong reads):")
+        lines += [f"  {line}" for line in lost]
+    return "\n".join(lines)
+
+
+def list_runs(store: Store, as_json: bool) -> str:
+    week = store.running_week()
+    runs = store.runs()
+    if as_json:
+        payload = {
+            "week": {
+                WEEKDAYS[weekday]: {"kind": day.kind.value, "distance_km": day.distance_km}
+                for weekday, day in sorted(week.days.items())
+            },
+            "runs": [
+                {
+                    "uid": run.uid, "date": run.date.isoformat(), "kind": run.kind.value,
+                    "distance_km": run.distance_km, "name": run.name,
+                    "priority": run.priority.value if run.priority else None, "source": run.source,
+                }
+                for run in runs
+            ],
+        }
+        return json.dumps(payload, indent=2, ensure_ascii=False)
+    lines = ["Usual week: " + (describe_week(week.days) or "none entered (runstrong runs week mon=easy ...)")]
+    lines += [f"  {describe_run(run)}" for run in runs] or ["No dated runs or races."]
+    return "\n".join(lines)
+
+
+def check_span(days: int) -> int:
+    if not 1 <= days <= MAX_PLAN_DAYS:
+        raise UsageError(f"runstrong plan: --days must be 1..{MAX_PLAN_DAYS}, got {days}")
+    return days
+
+
+# -- the command line ----------------------------------------------------------------------
+
+
+def add_parsers(commands: Any, db: Any) -> None:
+    """`runs` (with week / add / import) and `plan` on the CLI's subparsers; `db` is the parent
+    parser that carries --db."""
+    runs = commands.add_parser("runs", parents=[db], help="the running week, runs and races")
+    runs.add_argument("--json", action="store_true", help="print JSON instead of text")
+    sub = runs.add_subparsers(dest="runs_command", metavar="ACTION", parser_class=type(runs))
+    week = sub.add_parser("week", parents=[db], help="the usual week: mon=easy tue=hard sat=long ... (others: no run)")
+    week.add_argument("days", nargs="+", metavar="DAY=KIND", help="KIND: easy|hard|long|rest, optionally :DISTANCE")
+    add = sub.add_parser("add", parents=[db], help="a dated run or race")
+    add.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
+    add.add_argument("kind", metavar="KIND", help="easy|hard|long|rest|race")
+    add.add_argument("--distance", metavar="D", help="e.g. 10km, 6.2mi, 800m")
+    add.add_argument("--name", metavar="TEXT")
+    add.add_argument("--priority", metavar="A|B|C", help="races only: A races shape the season")
+    imp = sub.add_parser("import", parents=[db], help="planned runs and races from an iCalendar file")
+    imp.add_argument("file", metavar="FILE.ics")
+    imp.add_argument("--dry-run", action="store_true", help="show what would be imported, save nothing")
+
+    plan = commands.add_parser("plan", parents=[db], help="the days ahead: runs, strength days, targets")
+    plan.add_argument("--from", dest="start", metavar="DATE", help="first day (default today)")
+    plan.add_argument("--days", type=int, default=28, metavar="N", help="how many days (default 28)")
+    plan.add_argument("--json", action="store_true", help="print the plan as JSON")
+    plan.add_argument("--ics", action="store_true", help="write the strength sessions as calendar events")
+    plan.add_argument("-o", "--output", metavar="FILE", help="with --ics: the file to write")
+
+
+def run_command(args: Any, path: Path, now: datetime) -> str:
+    """Run `runs ...` or `plan ...`; returns the text to print. UsageError on bad input."""
+    from runstrong.core.catalog import load_catalog
+    from runstrong.store import Store
+
+    today = now.date()
+    if args.command == "plan":
+        span = check_span(args.days)
+        start = parse_date(args.start, "--from") if args.start else today
+        if args.ics and not args.output:
+            raise UsageError("runstrong plan: --ics needs -o FILE")
+        if args.output and not args.ics:
+            raise UsageError("runstrong plan: -o FILE goes with --ics")
+        store = Store.open_read_only(path)
+        try:
+            settings = current_settings(store)
+            plan = make_plan(store, load_catalog(), start, span, today)
+        finally:
+            store.close()
+        if args.ics:
+            target = Path(args.output)
+            try:
+                target.write_bytes(plan_ics(plan, settings, now))
+            except OSError as err:
+                raise UsageError(f"runstrong plan: cannot write {target}: {err.strerror or err}") from None
+            count = sum(1 for d in plan.days if d.strength and not d.strength.done)
+            return f"Wrote {count} strength sessions to {target}"
+        return plan_output(plan, settings, args.json)
+
+    action = args.runs_command
+    if action is None or (action == "import" and args.dry_run):
+        store = Store.open_read_only(path)
+    else:
+        # Check the input before the database is created or opened for writing.
+        if action == "week":
+            try:
+                parse_week_spec(args.days)
+            except ValueError as err:
+                raise UsageError(f"runstrong runs week: {err}") from None
+        elif action == "add":
+            run = new_run(args.date, args.kind, args.distance, args.name, args.priority)
+        elif action == "import":
+            read_calendar_file(Path(args.file), today)
+        store = Store.open(path)
+    try:
+        if action is None:
+            return list_runs(store, args.json)
+        if action == "week":
+            return set_week(store, args.days)
+        if action == "add":
+            return add_run(store, run)
+        return import_calendar(store, Path(args.file), today, args.dry_run)
+    finally:
+        store.close()

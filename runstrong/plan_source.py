@@ -1,0 +1,167 @@
+"""The plan built from what the store holds: the running calendar, the strength history, the
+settings (program, unit, load step, skipped days). Shared by `runstrong plan`, the Plan screen
+and Today's banner and targets; the rules themselves live in core (planner and below).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from runstrong.core.catalog import Catalog, rest_after_s
+from runstrong.core.models import Exercise, Prescription, Program
+from runstrong.core.plan import PlannedSet
+from runstrong.core.planner import Plan, build_plan, planned_sets, prescribe_on
+from runstrong.core.progression import LoadStep, load_step
+from runstrong.core.schedule import DoneSession, program_days
+from runstrong.core.season import load_season_rules, monday
+from runstrong.core.settings import Settings
+
+if TYPE_CHECKING:
+    from runstrong.store import Store
+
+HISTORY_DAYS = 180
+"""How far back strength history is read for targets (ours)."""
+
+
+def current_settings(store: Store) -> Settings:
+    return Settings.from_mapping(store.settings())
+
+
+def current_program(catalog: Catalog, settings: Settings) -> Program:
+    try:
+        return catalog.program(settings.program_id)
+    except KeyError:
+        return catalog.default_program
+
+
+def plan_load_step(store: Store, settings: Settings) -> LoadStep:
+    """The smallest load increment: the `load_step` setting (in the display unit) if it is a
+    positive number, else 2.5 kg or 5 lb (data/seasons.toml)."""
+    rules = load_season_rules().progression
+    default = load_step(settings.unit.value, rules)
+    raw = store.get_setting("load_step")
+    try:
+        amount = float(raw) if raw else 0.0
+    except ValueError:
+        amount = 0.0
+    return LoadStep(amount, default.unit) if 0 < amount <= 50 else default
+
+
+def make_plan(
+    store: Store, catalog: Catalog, start: date, span_days: int, today: date, *, prescribe: bool = True
+) -> Plan:
+    """The plan from the store's running week, runs, races and strength history (the history
+    only when the sessions are to be `prescribe`d)."""
+    settings = current_settings(store)
+    program = current_program(catalog, settings)
+    rules = load_season_rules()
+    days = program_days(program, catalog)
+    since = min(start, today) - timedelta(days=HISTORY_DAYS)
+    done = [
+        DoneSession(d.date, d.day_index, days[d.day_index % len(days)].legs if d.program_id == program.id else True)
+        for d in store.done_strength_sessions(monday(min(start, today)) - timedelta(days=7))
+    ]
+    exercise_ids = sorted({item.exercise_id for day in program.days for item in day.items})
+    return build_plan(
+        calendar=store.running_calendar(),
+        program=program,
+        catalog=catalog,
+        start=start,
+        span_days=span_days,
+        today=today,
+        done=[d for d in done if d.date <= today],
+        history=store.past_sets(exercise_ids, since) if prescribe else {},
+        step=plan_load_step(store, settings),
+        rules=rules,
+        skipped=skipped_days(store),
+        prescribe=prescribe,
+    )
+
+
+SKIPPED_KEY = "plan_skipped"
+"""Settings key: the days the runner skipped a planned strength session (ISO dates, by commas)."""
+SKIP_MEMORY_DAYS = 60
+
+
+def skipped_days(store: Store) -> list[date]:
+    """Days the runner said no to a planned session; unreadable entries are ignored."""
+    days = []
+    for text in (store.get_setting(SKIPPED_KEY) or "").split(","):
+        try:
+            days.append(date.fromisoformat(text.strip()))
+        except ValueError:
+            continue
+    return days
+
+
+def toggle_skip(store: Store, day: date, today: date) -> bool:
+    """Skip the planned session of `day` (or take the skip back); True when it is now skipped.
+    Skips older than SKIP_MEMORY_DAYS are forgotten, so the setting stays short."""
+    kept = {d for d in skipped_days(store) if d >= today - timedelta(days=SKIP_MEMORY_DAYS)}
+    now_skipped = day not in kept
+    kept = kept | {day} if now_skipped else kept - {day}
+    store.save_settings({SKIPPED_KEY: ",".join(d.isoformat() for d in sorted(kept))})
+    return now_skipped
+
+
+@dataclass(frozen=True)
+class TodayPlan:
+    """What Today takes from the plan: the day's slots with targets, the why line of each
+    exercise, and one banner line (today's warning or the plan's choice)."""
+
+    slots: list[PlannedSet]
+    why: dict[str, str]
+    banner: str
+    warning: bool
+    """True when the banner advises against a session today."""
+    prescriptions: dict[str, Prescription]
+    """exercise_id -> the day's prescription as this week shapes it (sets, reps, hold, rest)."""
+
+
+def today_plan(store: Store, catalog: Catalog, program: Program, day_index: int, today: date) -> TodayPlan:
+    """Targets for Today's session of `program` day `day_index`, and the banner line."""
+    settings = current_settings(store)
+    step = plan_load_step(store, settings)
+    rules = load_season_rules()
+    calendar = store.running_calendar()
+    exercise_ids = sorted({item.exercise_id for item in program.days[day_index].items})
+    history = store.past_sets(exercise_ids, today - timedelta(days=HISTORY_DAYS))
+    def rest_of(exercise: Exercise, prescription: Prescription) -> int:
+        # The item's own rest, else the runner's default for the kind (Settings).
+        return rest_after_s(
+            exercise, None, prescription, strength_s=settings.rest_strength_s,
+            plyometric_s=settings.rest_plyometric_s, light_s=settings.rest_light_s,
+        )
+
+    where, items = prescribe_on(
+        program.days[day_index], today, calendar=calendar, catalog=catalog, history=history, step=step, rules=rules,
+        rest_of=rest_of,
+    )
+    plan = make_plan(store, catalog, today, 14, today, prescribe=False)
+    warning = bool(plan.today and plan.today.warning)
+    why = {item.exercise_id: item.why for item in items}
+    written = {item.exercise_id: item.prescription for item in program.days[day_index].items}
+    shaped = {
+        item.exercise_id: Prescription(
+            sets=item.sets, reps=item.reps, hold_s=item.hold_s, rest_s=item.rest_s, ours=written[item.exercise_id].ours
+        )
+        for item in items
+    }
+    return TodayPlan(planned_sets(items), why, banner_line(plan, where, calendar), warning, shaped)
+
+
+def banner_line(plan: Plan, where: Any, calendar: Any) -> str:
+    """ "deload week · Long run tomorrow: legs light today, or move this session to Thursday"."""
+    label = where.label
+    if not calendar.week.days and not calendar.runs:
+        return "No running entered yet: press w to plan strength days around your runs"
+    advice = plan.today
+    if advice is None:
+        return label
+    if advice.warning:
+        return f"{advice.warning} · {label}"  # the advice first: it must fit 80 columns
+    if advice.placement is not None:
+        return f"{label} · the plan's strength day" + (" (done)" if advice.placement.done else "")
+    return label

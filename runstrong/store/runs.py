@@ -1,0 +1,177 @@
+"""The running week, dated runs and races (`run_week`, `runs`), and the reads the plan needs
+from the strength history: which sessions were done, and what was done of each exercise."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from runstrong.core.models import Side
+from runstrong.core.progression import PastSet
+from runstrong.core.running import Priority, Run, RunKind, RunningCalendar, RunningWeek, UsualDay
+from runstrong.store.connection import StoreBase, new_uid
+from runstrong.store.schema import QUICK_PROGRAM_ID
+
+_RUN_COLUMNS = "uid, date, kind, distance_km, name, priority, source"
+
+
+@dataclass(frozen=True)
+class RunImportCount:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass(frozen=True)
+class DoneStrength:
+    """A strength session with at least one done set (quick-timer holds are not sessions)."""
+
+    date: date
+    program_id: str
+    day_index: int
+
+
+def _run_from_row(row: dict[str, object]) -> Run:
+    return Run(
+        date=date.fromisoformat(str(row["date"])),
+        kind=RunKind(row["kind"]),
+        distance_km=row["distance_km"],  # type: ignore[arg-type]
+        name=str(row["name"]),
+        priority=Priority(row["priority"]) if row["priority"] else None,
+        uid=str(row["uid"]),
+        source=str(row["source"]),
+    )
+
+
+def _run_row(run: Run) -> dict[str, object]:
+    return {
+        "uid": run.uid,
+        "date": run.date.isoformat(),
+        "kind": run.kind.value,
+        "distance_km": run.distance_km,
+        "name": run.name,
+        "priority": run.priority.value if run.priority else None,
+        "source": run.source,
+    }
+
+
+class RunsStore(StoreBase):
+    """Read and write the running week and dated runs; read strength history for the plan."""
+
+    def running_week(self) -> RunningWeek:
+        rows = self._rows("SELECT weekday, kind, distance_km FROM run_week ORDER BY weekday")
+        return RunningWeek({row["weekday"]: UsualDay(RunKind(row["kind"]), row["distance_km"]) for row in rows})
+
+    def save_running_week(self, week: RunningWeek) -> None:
+        """Replace the usual week (weekdays not in `week` have no run), in one transaction."""
+        with self._transaction():
+            self.conn.execute("DELETE FROM run_week")
+            self.db["run_week"].insert_all(
+                {"weekday": weekday, "kind": day.kind.value, "distance_km": day.distance_km}
+                for weekday, day in sorted(week.days.items())
+            )
+
+    def runs(self) -> list[Run]:
+        """Every dated run and race that is not deleted, by date."""
+        rows = self._rows(f"SELECT {_RUN_COLUMNS} FROM runs WHERE deleted_at IS NULL ORDER BY date, id")
+        return [_run_from_row(row) for row in rows]
+
+    def running_calendar(self) -> RunningCalendar:
+        with self._snapshot():
+            return RunningCalendar(self.running_week(), tuple(self.runs()))
+
+    def add_run(self, run: Run) -> Run:
+        """Store a new dated run or race; a random uid is given if it has none."""
+        stored = run if run.uid else replace(run, uid=new_uid())
+        with self._transaction():
+            self.db["runs"].insert(_run_row(stored))
+        return stored
+
+    def update_run(self, run: Run) -> Run:
+        """Overwrite the run with `run.uid`; KeyError if there is none."""
+        with self._transaction():
+            cursor = self.conn.execute(
+                "UPDATE runs SET date = :date, kind = :kind, distance_km = :distance_km, name = :name, "
+                "priority = :priority, source = :source WHERE uid = :uid",
+                _run_row(run),
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(run.uid)
+        return run
+
+    def delete_run(self, uid: str) -> None:
+        """Soft-delete: the row stays, so a re-import of the same calendar does not bring it back."""
+        with self._transaction():
+            self.conn.execute("UPDATE runs SET deleted_at = ? WHERE uid = ?", [self.stamp(), uid])
+
+    def import_runs(self, runs: Iterable[Run]) -> RunImportCount:
+        """Add or update runs by uid in one transaction: the same file twice changes nothing.
+        A run the runner deleted stays deleted."""
+        added = updated = unchanged = 0
+        with self._transaction():
+            for run in runs:
+                row = _run_row(run)
+                existing = self._rows(f"SELECT {_RUN_COLUMNS}, deleted_at FROM runs WHERE uid = ?", [run.uid])
+                if not existing:
+                    self.db["runs"].insert(row)
+                    added += 1
+                    continue
+                old = existing[0]
+                if old["deleted_at"] or all(old[key] == value for key, value in row.items()):
+                    unchanged += 1
+                    continue
+                self.update_run(run)
+                updated += 1
+        return RunImportCount(added, updated, unchanged)
+
+    # -- strength history, as the plan reads it --------------------------------------------
+
+    def done_strength_sessions(self, since: date) -> list[DoneStrength]:
+        """Sessions since `since` (inclusive) with at least one done set, oldest first."""
+        rows = self._rows(
+            "SELECT date, program_id, day_index FROM sessions s WHERE deleted_at IS NULL AND date >= ? "
+            "AND program_id != ? AND EXISTS (SELECT 1 FROM set_logs sl WHERE sl.session_id = s.id "
+            "AND sl.done_at IS NOT NULL AND sl.deleted_at IS NULL) ORDER BY date, id",
+            [since.isoformat(), QUICK_PROGRAM_ID],
+        )
+        return [DoneStrength(date.fromisoformat(r["date"]), r["program_id"], r["day_index"]) for r in rows]
+
+    def past_sets(self, exercise_ids: Sequence[str], since: date) -> dict[str, list[tuple[date, list[PastSet]]]]:
+        """For each exercise: its planned sets (done or not, warm-ups left out) in each session
+        since `since` where at least one of them was done, oldest session first."""
+        if not exercise_ids:
+            return {}
+        marks = ",".join("?" for _ in exercise_ids)
+        rows = self._rows(
+            "SELECT s.id AS session_id, s.date, sl.exercise_id, sl.side, sl.done_at, sl.reps, sl.load_kg, "
+            "sl.hold_s, sl.target_reps, sl.target_hold_s, sl.target_load_kg, sl.rest_s FROM set_logs sl "
+            "JOIN sessions s ON s.id = sl.session_id WHERE s.deleted_at IS NULL AND sl.deleted_at IS NULL "
+            # The unary + keeps SQLite off the per-exercise index (ten years of each exercise):
+            # the recent sessions by date, then their sets, read far fewer rows.
+            f"AND sl.set_type != 'warmup' AND s.program_id != ? AND s.date >= ? AND +sl.exercise_id IN ({marks}) "
+            "ORDER BY s.date, s.id, sl.position, sl.id",
+            [QUICK_PROGRAM_ID, since.isoformat(), *exercise_ids],
+        )
+        grouped: dict[str, dict[int, tuple[date, list[PastSet]]]] = {}
+        for row in rows:
+            sessions = grouped.setdefault(row["exercise_id"], {})
+            entry = sessions.setdefault(row["session_id"], (date.fromisoformat(row["date"]), []))
+            entry[1].append(
+                PastSet(
+                    side=Side(row["side"]) if row["side"] else None,
+                    done=row["done_at"] is not None,
+                    reps=row["reps"],
+                    load_kg=row["load_kg"],
+                    hold_s=row["hold_s"],
+                    target_reps=row["target_reps"],
+                    target_hold_s=row["target_hold_s"],
+                    target_load_kg=row["target_load_kg"],
+                    rest_s=row["rest_s"],
+                )
+            )
+        found = {
+            exercise_id: [entry for entry in sessions.values() if any(s.done for s in entry[1])]
+            for exercise_id, sessions in grouped.items()
+        }
+        return {exercise_id: entries for exercise_id, entries in found.items() if entries}

@@ -1,0 +1,201 @@
+"""Progression sequences worked out by hand (data/seasons.toml: 2.5 kg / 5 lb steps, +5 s holds,
+ranges of one number + 4 reps or + 15 s, two misses in a row lower the load to 90 %)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from runstrong.core.models import Prescription, Side
+from runstrong.core.progression import (
+    LB_KG,
+    Exposure,
+    ItemRange,
+    LoadStep,
+    PastSet,
+    Target,
+    load_step,
+    next_targets,
+    scale_for_week,
+    why_line,
+)
+from runstrong.core.season import load_season_rules
+
+RULES = load_season_rules()
+PROG = RULES.progression
+KG = load_step("kg", PROG)
+LB = load_step("lb", PROG)
+SQUAT = ItemRange(sets=3, reps=8, reps_max=12, load_kg=40.0)
+DAY0 = date(2027, 1, 4)
+
+
+def session(n: int, reps: list[int | None], load: float, target_reps: int, target_load: float | None = None, **scale: float) -> Exposure:
+    return Exposure(
+        DAY0 + timedelta(days=3 * n),
+        tuple(
+            PastSet(None, r is not None, reps=r, load_kg=load if r is not None else None,
+                    target_reps=target_reps, target_load_kg=target_load if target_load is not None else load)
+            for r in reps
+        ),
+        **scale,
+    )
+
+
+def target(item: ItemRange, history: list[Exposure], step: LoadStep = KG, **kw: bool) -> Target:
+    return next_targets(item, history, step, PROG, **kw)[None]
+
+
+def test_first_time_is_the_bottom_of_the_range_at_the_starting_load() -> None:
+    first = target(SQUAT, [])
+    assert (first.sets, first.reps, first.load_kg) == (3, 8, 40.0)
+    assert first.why == "first time: 3 × 8 @ 40 kg"
+
+
+def test_double_progression_in_kg_with_a_miss_and_a_lowering() -> None:
+    h = [session(0, [10, 10, 10], 40, 10)]
+    t = target(SQUAT, h)
+    # All three sets at 10 (target 10) → 11 reps, same load.
+    assert (t.sets, t.reps, t.load_kg) == (3, 11, 40.0)
+    assert t.why == "last time 3 × 10 @ 40 kg, all done → 11 reps"
+    h.append(session(1, [12, 12, 12], 40, 11))
+    t = target(SQUAT, h)
+    # Every set at the top (12) → +2.5 kg, reps back to the bottom (8).
+    assert (t.reps, t.load_kg) == (8, 42.5)
+    assert t.why == "last time 3 × 12 @ 40 kg, all done → 42.5 kg, back to 8 reps"
+    h.append(session(2, [8, 7, 6], 42.5, 8))
+    t = target(SQUAT, h)
+    assert (t.reps, t.load_kg) == (8, 42.5)
+    assert t.why == "last time 8, 7, 6 @ 42.5 kg, target missed → same again"
+    h.append(session(3, [8, 8, None], 42.5, 8))  # third set not done: a miss too
+    t = target(SQUAT, h)
+    # Two misses in a row: 42.5 × 0.9 = 38.25 → nearest 2.5 kg step = 37.5 kg.
+    assert (t.reps, t.load_kg) == (8, 37.5)
+    assert t.why == "last time 8, 8, — @ 42.5 kg, missed 2 times in a row → 3 × 8 @ 37.5 kg"
+
+
+def test_load_steps_in_pounds() -> None:
+    bench = ItemRange(sets=3, reps=5, reps_max=5)
+    h = [session(0, [5, 5, 5], 100 * LB_KG, 5)]
+    t = target(bench, h, LB)
+    # 100 lb, every set at the top (5) → 105 lb = 47.627 kg.
+    assert t.load_kg == pytest.approx(105 * LB_KG)
+    assert t.why == "last time 3 × 5 @ 100 lb, all done → 105 lb"
+    # Lowering in lb: 105 × 0.9 = 94.5 lb → nearest 5 lb = 95 lb.
+    h += [session(1, [5, 4, 3], 105 * LB_KG, 5), session(2, [4, 4, 4], 105 * LB_KG, 5)]
+    assert target(bench, h, LB).load_kg == pytest.approx(95 * LB_KG)
+
+
+def test_bodyweight_reps_climb_then_a_set_then_a_harder_variation() -> None:
+    push_up = ItemRange.of(Prescription(sets=3, reps=10), PROG)
+    assert (push_up.reps, push_up.reps_max) == (10, 14)  # one number: up to + 4
+    h = [Exposure(DAY0, tuple(PastSet(None, True, reps=10, target_reps=10) for _ in range(3)))]
+    t = target(push_up, h)
+    assert (t.sets, t.reps, t.load_kg) == (3, 11, None)
+    assert t.why == "last time 3 × 10, all done → 11 reps"
+    h = [Exposure(DAY0, tuple(PastSet(None, True, reps=14, target_reps=14) for _ in range(3)))]
+    t = target(push_up, h)
+    assert (t.sets, t.reps) == (4, 14)
+    assert t.why == "last time 3 × 14, all done → 4 sets"
+    h = [Exposure(DAY0, tuple(PastSet(None, True, reps=14, target_reps=14) for _ in range(4)))]
+    t = target(push_up, h)
+    assert (t.sets, t.reps, t.harder_variation) == (4, 14, True)
+    assert t.why == "last time 4 × 14, all done at the top of the range → try a harder variation"
+
+
+def hold_session(n: int, held: list[int | None], target_s: int, side: Side | None = None) -> Exposure:
+    return Exposure(
+        DAY0 + timedelta(days=3 * n),
+        tuple(PastSet(side, h is not None, hold_s=h, target_hold_s=target_s) for h in held),
+    )
+
+
+def test_holds_add_five_seconds_up_to_the_top_then_a_set() -> None:
+    plank = ItemRange.of(Prescription(sets=3, hold_s=30), PROG)
+    assert (plank.hold_s, plank.hold_s_max) == (30, 45)
+    sequence = []
+    h: list[Exposure] = []
+    for n, hold in enumerate([30, 35, 40, 45]):
+        h.append(hold_session(n, [hold, hold, hold], hold))
+        t = target(plank, h)
+        sequence.append((t.sets, t.hold_s))
+    # 30 → 35 → 40 → 45 (top) → a fourth set at 45.
+    assert sequence == [(3, 35), (3, 40), (3, 45), (4, 45)]
+    # Missed: one set held only 30 of 45 s → same again.
+    h.append(hold_session(4, [45, 45, 30, 45], 45))
+    t = target(plank, h)
+    assert (t.sets, t.hold_s) == (4, 45)
+    assert t.why == "last time 45, 45, 30, 45 s, target missed → same again"
+    # Missed twice → 5 s shorter.
+    h.append(hold_session(5, [45, 40, 30, 20], 45))
+    assert target(plank, h).hold_s == 40
+
+
+def test_per_side_targets_side_by_side() -> None:
+    side_plank = ItemRange.of(Prescription(sets=2, hold_s=20), PROG)
+    exp = Exposure(DAY0, hold_session(0, [20, 20], 20, Side.LEFT).sets + hold_session(0, [20, 15], 20, Side.RIGHT).sets)
+    targets = next_targets(side_plank, [exp], KG, PROG, per_side=True)
+    assert targets[Side.LEFT].hold_s == 25
+    assert targets[Side.RIGHT].hold_s == 20
+    assert why_line(targets) == (
+        "left: last time 2 × 20 s, all done → 25 s · right: last time 20, 15 s, target missed → same again"
+    )
+    both = Exposure(DAY0, hold_session(0, [20, 20], 20, Side.LEFT).sets + hold_session(0, [20, 20], 20, Side.RIGHT).sets)
+    assert why_line(next_targets(side_plank, [both], KG, PROG, per_side=True)) == (
+        "each side: last time 2 × 20 s, all done → 25 s"
+    )
+
+
+def test_a_week_that_may_not_progress_holds_a_met_target() -> None:
+    t = target(SQUAT, [session(0, [10, 10, 10], 40, 10)], may_progress=False)
+    assert (t.reps, t.load_kg) == (10, 40.0)
+    assert t.why == "last time 3 × 10 @ 40 kg, all done → held this week"
+
+
+def test_history_from_a_deload_week_is_read_back_in_the_programs_terms() -> None:
+    # Deload: 2 sets (3 × 0.67) at 36 kg (40 × 0.9), 10 reps done of 10. Back in program terms:
+    # 3 sets at 40 kg, target 10 met → 11 reps at 40 kg.
+    h = [session(0, [10, 10], 36, 10, sets_factor=0.67, load_factor=0.9)]
+    t = target(SQUAT, h)
+    assert (t.sets, t.reps, t.load_kg) == (3, 11, 40.0)
+
+
+def test_history_from_a_strength_week_is_read_back_in_the_programs_terms() -> None:
+    # Strength block: reps × 0.75, load × 1.1. Target was 9 reps (12 × 0.75) at 45 kg (40 × 1.1,
+    # rounded to 45); 9 done → 12 in program terms = the top → 42.5 kg, back to 8.
+    h = [session(0, [9, 9, 9], 45, 9, reps_factor=0.75, load_factor=1.1)]
+    t = target(SQUAT, h)
+    assert (t.reps, t.load_kg) == (8, 42.5)
+
+
+def test_scaling_for_a_deload_week() -> None:
+    deload = RULES.weeks["deload"]
+    scaled = scale_for_week(Target(3, 10, None, 40.0), deload, KG, 90)
+    # 3 × 0.67 = 2.01 → 2 sets; 40 × 0.9 = 36 → 35 kg (nearest 2.5); rest unchanged.
+    assert (scaled.sets, scaled.reps, scaled.load_kg, scaled.rest_s) == (2, 10, 35.0, 90)
+    assert scaled.note == "deload week: 2 sets instead of 3, 35 kg instead of 40 kg"
+
+
+def test_scaling_for_strength_and_power_blocks_spares_plyometrics() -> None:
+    strength = RULES.weeks["strength"]
+    scaled = scale_for_week(Target(3, 12, None, 40.0), strength, KG, 90)
+    # 12 × 0.75 = 9 reps; 40 × 1.1 = 44 → 45 kg; rest 90 × 1.5 = 135 s.
+    assert (scaled.sets, scaled.reps, scaled.load_kg, scaled.rest_s) == (3, 9, 45.0, 135)
+    power = RULES.weeks["power"]
+    hops = scale_for_week(Target(3, 20, None, None), power, KG, 120, plyometric=True)
+    # Plyometrics keep their 20 reps; only the rest doubles (120 → 240 s).
+    assert (hops.sets, hops.reps, hops.rest_s) == (3, 20, 240)
+    assert hops.note == "power block: rest 240 s"
+    assert scale_for_week(Target(3, 12, None, 40.0), RULES.weeks["hypertrophy"], KG, 90).note == ""
+
+
+def test_load_step_rounding() -> None:
+    assert KG.round(38.25) == 37.5
+    assert KG.add(40.0) == 42.5
+    assert LB.show(LB.add(100 * LB_KG)) == "105 lb"
+
+
+def test_loaded_work_never_carries_an_extra_set_from_history() -> None:
+    # Four sets logged of a 3-set loaded item (the lifter added one): the target stays 3 sets.
+    h = [session(0, [10, 10, 10, 10], 40, 10)]
+    assert target(SQUAT, h).sets == 3

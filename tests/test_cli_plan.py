@@ -1,0 +1,123 @@
+"""`runstrong runs ...` and `runstrong plan ...` end to end on a real database file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from runstrong.cli import main
+from runstrong.store import Store
+
+ICS = Path(__file__).parent / "importers" / "ics"
+
+
+def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    out, err = capsys.readouterr()
+    return int(exited.value.code or 0), out, err
+
+
+def test_read_only_commands_create_no_database(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_main(["runs", "--db", str(db_path)], capsys)
+    assert status == 0 and "No dated runs or races." in out
+    status, out, _ = run_main(["plan", "--db", str(db_path), "--from", "2027-01-04", "--days", "7", "--json"], capsys)
+    assert status == 0 and len(json.loads(out)["days"]) == 7
+    assert not db_path.exists()
+
+
+def test_week_add_and_plan_json(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", str(db_path)]
+    assert run_main(["runs", "week", "mon=easy", "tue=hard", "wed=easy", "thu=hard", "fri=easy", "sat=long:25km", *db], capsys)[0] == 0
+    status, out, _ = run_main(["runs", "add", "2027-05-23", "race", "--distance", "21.1km", "--name", "City Half", "--priority", "A", *db], capsys)
+    assert status == 0 and out.strip() == "Added 2027-05-23 race 21.1 km 'City Half' priority A"
+    status, out, _ = run_main(["runs", "--json", *db], capsys)
+    listing = json.loads(out)
+    assert listing["week"]["sat"] == {"kind": "long", "distance_km": 25.0}
+    assert [(r["date"], r["kind"], r["priority"]) for r in listing["runs"]] == [("2027-05-23", "race", "A")]
+    # 20 weeks before the race: Monday 4 January 2027 is week 1, power build week 3 (see
+    # tests/core/test_season.py). Wed (easy) and Sun (no run) are the best pair that week.
+    status, out, _ = run_main(["plan", "--from", "2027-01-04", "--days", "7", "--json", *db], capsys)
+    days = json.loads(out)["days"]
+    assert [d["date"] for d in days if d["strength"]] == ["2027-01-06", "2027-01-10"]
+    wednesday = days[2]
+    assert (wednesday["phase"], wednesday["week"], wednesday["block"]) == ("off-season", "build", "power")
+    assert wednesday["run"] == {"kind": "easy", "distance_km": None, "name": ""}
+    squat = wednesday["strength"]["items"][0]
+    # Squat 3 × 12 in a power week: half the reps (6), same sets.
+    assert {k: squat[k] for k in ("exercise_id", "sets", "reps", "hold_s", "load_kg")} == {
+        "exercise_id": "squat", "sets": 3, "reps": 6, "hold_s": None, "load_kg": None,
+    }
+    assert squat["why"] == "first time: 3 × 12; power block: 6 reps instead of 12, rest 180 s"
+    assert set(wednesday) == {"date", "run", "race", "phase", "week", "block", "strength", "warnings"}
+    assert wednesday["strength"]["program"] == "Beginner (2 days/week)" and wednesday["strength"]["day"] == "Workout A"
+
+
+def test_bad_input_is_one_line_and_saves_nothing(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", str(db_path)]
+    for args, message in [
+        (["runs", "add", "2027-13-01", "easy"], "DATE '2027-13-01' is not a date"),
+        (["runs", "add", "2027-01-04", "jog"], "unknown run kind 'jog'"),
+        (["runs", "add", "2027-01-04", "easy", "--distance", "far"], "unreadable distance 'far'"),
+        (["runs", "add", "2027-01-04", "easy", "--priority", "A"], "--priority is for races"),
+        (["runs", "week", "mon=easy", "mon=hard"], "mon is named twice"),
+        (["runs", "week", "sat=race"], "a race is dated"),
+        (["plan", "--days", "0"], "--days must be 1..366"),
+        (["plan", "--ics"], "--ics needs -o FILE"),
+    ]:
+        status, out, err = run_main([*args, *db], capsys)
+        assert status == 2, args
+        assert message in err and err.count("\n") == 1 and out == ""
+    assert not db_path.exists()
+
+
+def test_import_twice_changes_nothing_and_reports_what_it_did_not_understand(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ics = tmp_path / "plan.ics"
+    shutil.copy(ICS / "plan.ics", ics)
+    db = ["--db", str(db_path)]
+    # The file's events are in January 2027; the window is today - 30 .. today + 365 days, and
+    # today is real here, so count what the window kept rather than assume it.
+    status, dry, _ = run_main(["runs", "import", str(ics), "--dry-run", *db], capsys)
+    assert status == 0 and dry.startswith("Dry run:") and not db_path.exists()
+    status, first, _ = run_main(["runs", "import", str(ics), *db], capsys)
+    kept = len(Store.open(db_path).runs())
+    assert status == 0 and f"{kept} added, 0 updated, 0 unchanged" in first
+    status, second, _ = run_main(["runs", "import", str(ics), *db], capsys)
+    assert f"0 added, 0 updated, {kept} unchanged" in second
+    if kept:
+        assert "'Dentist': not a run kind runstrong knows" in first
+
+
+def test_a_bad_calendar_file_names_file_and_line(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = ICS / "bad.ics"
+    status, out, err = run_main(["runs", "import", str(bad), "--db", str(db_path)], capsys)
+    assert status == 2 and out == ""
+    assert err.strip() == f"{bad}:6: not a readable iCalendar file (line 6 is not NAME:VALUE)"
+    assert not db_path.exists()
+
+
+def test_plan_ics_has_stable_uids_and_the_exercises(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", str(db_path)]
+    run_main(["runs", "week", "mon=easy", "tue=hard", "wed=easy", "thu=hard", "fri=easy", "sat=long", *db], capsys)
+    out_file = tmp_path / "strength.ics"
+    status, out, _ = run_main(["plan", "--from", "2027-01-04", "--days", "14", "--ics", "-o", str(out_file), *db], capsys)
+    assert status == 0 and out.strip() == f"Wrote 4 strength sessions to {out_file}"
+    events = icalendar.Calendar.from_ical(out_file.read_bytes()).walk("VEVENT")
+    assert [str(e["UID"]) for e in events] == [
+        "strength-2027-W01-1@runstrong", "strength-2027-W01-2@runstrong",
+        "strength-2027-W02-1@runstrong", "strength-2027-W02-2@runstrong",
+    ]
+    # No race: Monday 4 Jan 2027 is 157 weeks after the anchor (1 Jan 2024): block 157 // 4 = 39,
+    # 39 % 3 = 0 → hypertrophy, week 157 % 4 + 1 = 2: the program's own 3 × 12.
+    assert str(events[0]["DESCRIPTION"]).splitlines()[:2] == ["hypertrophy block, week 2", "Squat: 3 × 12"]
+    again = tmp_path / "again.ics"
+    run_main(["plan", "--from", "2027-01-04", "--days", "14", "--ics", "-o", str(again), *db], capsys)
+    assert [str(e["UID"]) for e in icalendar.Calendar.from_ical(again.read_bytes()).walk("VEVENT")] == [
+        str(e["UID"]) for e in events
+    ]
