@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -17,8 +19,11 @@ from runstrong.core.catalog import Catalog, load_catalog, rest_after_s
 from runstrong.core.clock import Clock, SystemClock
 from runstrong.core.models import Program, SetLog
 from runstrong.core.settings import Settings
+from runstrong.core.text import printable
 from runstrong.key_routing import KeyRouting
 from runstrong.store import Store, StoreError
+from runstrong.store.connection import INTERACTIVE_BUSY_MS
+from runstrong.store_watch import WATCH_INTERVAL_S, show_changes
 
 if TYPE_CHECKING:
     from runstrong.quick_timer import QuickLog, QuickTimer
@@ -90,6 +95,9 @@ class RunStrongApp(KeyRouting, App[None]):
         # read on its first showing instead, it costs another parse of every stylesheet.
         super().__init__(css_path=[APP_CSS, START_CSS[start]])
         self.store = store
+        if store.read_only is None:
+            # A key press waits a quarter second at most for another program's lock, then says so.
+            store.set_busy_timeout(INTERACTIVE_BUSY_MS)
         self._catalog = catalog
         self.clock: Clock = clock or SystemClock()
         self.settings = Settings.from_mapping(store.settings())
@@ -98,6 +106,8 @@ class RunStrongApp(KeyRouting, App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.quick = quick
+        self._errors_on_screen: dict[tuple[str, str], float] = {}
+        """Error toasts shown, and until when (monotonic seconds): the same one is not stacked."""
         """`runstrong timer ...`: open straight on this timer, over Today."""
 
     @property
@@ -115,6 +125,41 @@ class RunStrongApp(KeyRouting, App[None]):
         # event loop a second after start (any sooner and it competes with the first paint),
         # so the first tick of the day does not wait for it.
         self.set_timer(1.0, partial(self.run_worker, warm_up_imports, thread=True, exit_on_error=False))
+        # Another window's commits show here within a second (PRAGMA data_version, see store_watch).
+        self.set_interval(WATCH_INTERVAL_S, self.show_changes_from_elsewhere)
+        if self.store.read_only is not None:
+            self.notify(
+                f"Opened read-only: {self.store.read_only}. History and export work; ticks cannot be saved.",
+                title="Read-only",
+                severity="warning",
+                timeout=10,
+            )
+
+    async def show_changes_from_elsewhere(self) -> bool:
+        """Redraw the top screen from the store if another window committed since the last look."""
+        return await show_changes(self, self.store)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Textual's toast, for text that may hold stored names and paths: control and escape
+        characters stripped, no markup unless asked, and an error already on screen not stacked
+        again (ten key presses on a locked database make one "Not saved", not ten; each save
+        still gets its own "Saved")."""
+        message, title = printable(message, newlines=True), printable(title)
+        if severity == "error":
+            # Remembered here, not looked up among the toasts: those are added a moment later.
+            now = time.monotonic()
+            if self._errors_on_screen.get((message, title), 0.0) > now:
+                return
+            self._errors_on_screen[(message, title)] = now + (self.NOTIFICATION_TIMEOUT if timeout is None else timeout)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # -- settings and program --------------------------------------------------------------
 
@@ -354,14 +399,14 @@ class RunStrongApp(KeyRouting, App[None]):
             yield from palette_commands()
         for program in self.catalog.programs:
             yield SystemCommand(
-                f"Program: {program.name}",
-                f"Follow {program.name} on Today",
+                f"Program: {printable(program.name)}",
+                f"Follow {printable(program.name)} on Today",
                 partial(self._palette_program, program.id),
             )
         for exercise in self.catalog.exercises.values():
             yield SystemCommand(
-                f"Exercise: {exercise.name}",
-                f"{exercise.category}: muscles, why it helps, form cues",
+                f"Exercise: {printable(exercise.name)}",
+                f"{printable(exercise.category)}: muscles, why it helps, form cues",
                 partial(self.show_exercise, exercise.id),
             )
 

@@ -17,7 +17,7 @@ from runstrong import __version__
 from runstrong.core.catalog import Catalog, load_catalog
 from runstrong.core.clock import SystemClock
 from runstrong.core.durations import ACCEPTED
-from runstrong.errors import UsageError
+from runstrong.errors import FileError, UsageError
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -142,26 +142,31 @@ def open_store_importing_app(path: Path) -> tuple[Store, type[RunStrongApp]]:
         from runstrong.app import RunStrongApp
 
         checking.result()  # a StoreError from the check is raised here
-    return Store.open_checked(path), RunStrongApp
+    # A file we may not write opens read-only (History and export work; the app says why).
+    return Store.open_checked(path, allow_read_only=True), RunStrongApp
 
 
 def run(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     reject_negative_timer_values(argv)
     args = build_parser().parse_args(argv)
+    from runstrong.store import Store, resolve_db_path
+
+    # Resolved (and an empty --db or RUNSTRONG_DB refused) whatever the command.
+    path = resolve_db_path(getattr(args, "db", None))
     if args.command == "exercises":
         print_exercises(load_catalog(), args.json)
         return 0
 
-    from runstrong.store import Store, resolve_db_path
-
-    path = resolve_db_path(getattr(args, "db", None))
     if args.command == "export":
-        from runstrong.export import write_export
+        from runstrong.export import check_output, write_export
 
-        store = Store.open(path)
+        output = Path(args.output) if args.output else None
+        check_output(output, args.force)  # a usage mistake is reported before the database is read
+        # Export only reads: it never creates, migrates or locks the database.
+        store = Store.open_read_only(path)
         try:
-            write_export(store, args.format, Path(args.output) if args.output else None, args.force, SystemClock().now())
+            write_export(store, args.format, output, args.force, SystemClock().now())
         finally:
             store.close()
         return 0
@@ -194,17 +199,24 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> None:
     from runstrong.store import StoreError
+    from runstrong.store.problems import os_reason
 
     try:
         status = run(argv)
     except UsageError as error:
         print(error, file=sys.stderr)
         status = 2
-    except StoreError as error:
+    except (StoreError, FileError) as error:
         print(f"runstrong: {error}", file=sys.stderr)
         status = 1
     except BrokenPipeError:
         status = 0
+    except OSError as error:
+        # Any other problem with a path (too long, a folder we may not read, disk full): one
+        # line naming it, never a traceback.
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"runstrong: {where}{os_reason(error)}", file=sys.stderr)
+        status = 1
     except KeyboardInterrupt:
         status = 130
     sys.exit(status)

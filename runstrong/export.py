@@ -6,18 +6,19 @@ The CSV columns are documented in docs/export.md.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from runstrong.errors import UsageError
+from runstrong.errors import FileError, UsageError
 from runstrong.store import Store
+from runstrong.store.problems import os_reason
 
 CSV_COLUMNS = (
     "session_id", "date", "program", "day", "exercise", "exercise_id", "set", "side",
@@ -48,12 +49,23 @@ garbles non-ASCII names ("Copenhagen plank – long"); LibreOffice, Sheets and P
 (encoding="utf-8-sig") read it as UTF-8 either way."""
 
 
+class _Lines(list[str]):
+    """What csv.writer writes to: one string per row, terminator included."""
+
+    write = list.append
+
+
 def csv_text(payload: dict[str, Any]) -> str:
     """One row per done set, in CSV_COLUMNS order, after a byte-order mark (UTF8_BOM); times
-    ISO 8601, loads in kg, blanks for none."""
-    out = io.StringIO()
-    out.write(UTF8_BOM)
-    writer = csv.writer(out, lineterminator="\n")
+    ISO 8601, loads in kg, blanks for none.
+
+    Rows end in "\n". A field holding a carriage return or a line feed is quoted: a spreadsheet
+    ends a row at a bare CR, so an unquoted note "x\r=1+2" would put a formula at the start of a
+    line of its own. (csv quotes only what holds the line terminator's characters, hence "\r\n"
+    while writing, cut back to "\n" after.)
+    """
+    lines = _Lines()
+    writer = csv.writer(lines, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for session in payload["sessions"]:
         for logged in session["sets"]:
@@ -67,7 +79,7 @@ def csv_text(payload: dict[str, Any]) -> str:
                 "set_note": logged["note"],
             }
             writer.writerow([inert("" if row[col] is None else row[col]) for col in CSV_COLUMNS])
-    return out.getvalue()
+    return UTF8_BOM + "".join(line[:-2] + "\n" for line in lines)
 
 
 def render(store: Store, fmt: str, now: datetime) -> str:
@@ -91,15 +103,38 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def check_output(output: Path | None, force: bool, command: str = "export") -> None:
+    """UsageError (exit 2) for an -o the user should change: a folder, a file there already
+    without --force, anything but a regular file even with --force (a FIFO or a device would be
+    swapped for a file, or a symlink for a copy), or a folder that does not exist. FileError
+    (exit 1) when the path cannot even be looked at (too long, a folder we may not enter)."""
+    if output is None:
+        return
+    try:
+        found = output.lstat()
+    except FileNotFoundError:
+        found = None
+    except OSError as error:
+        raise FileError(f"{command}: cannot write {output}: {os_reason(error)}") from None
+    if found is not None:
+        if stat.S_ISDIR(found.st_mode):
+            raise UsageError(f"runstrong {command}: {output} is a folder; give a file name")
+        if not force:
+            raise UsageError(f"runstrong {command}: {output} already exists; add --force to overwrite it")
+        if not stat.S_ISREG(found.st_mode):
+            raise UsageError(
+                f"runstrong {command}: {output} is not a regular file (a pipe, device, socket or link); "
+                "--force only replaces regular files"
+            )
+    if not output.parent.is_dir():
+        raise UsageError(f"runstrong {command}: folder {output.parent} does not exist")
+
+
 def write_export(store: Store, fmt: str, output: Path | None, force: bool, now: datetime) -> None:
-    """Print the export, or write it to `output` (which must not exist unless `force`)."""
-    if output is not None:
-        if output.is_dir():
-            raise UsageError(f"runstrong export: {output} is a folder; give a file name")
-        if output.exists() and not force:
-            raise UsageError(f"runstrong export: {output} already exists; add --force to overwrite it")
-        if not output.parent.is_dir():
-            raise UsageError(f"runstrong export: folder {output.parent} does not exist")
+    """Print the export, or write it to `output` (which must not exist unless `force`) as a
+    private (0600) file. UsageError for a wrong -o (see `check_output`), FileError when the
+    write itself fails (disk full, folder not writable)."""
+    check_output(output, force)
     text = render(store, fmt, now)
     if output is None:
         # As bytes: the export is UTF-8 whatever the terminal's locale says.
@@ -110,4 +145,4 @@ def write_export(store: Store, fmt: str, output: Path | None, force: bool, now: 
     try:
         write_atomically(output, text)
     except OSError as error:
-        raise UsageError(f"runstrong export: cannot write {output} ({error.strerror or error})") from None
+        raise FileError(f"export: cannot write {output}: {os_reason(error)}") from None

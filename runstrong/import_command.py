@@ -8,7 +8,6 @@ written); a database problem is StoreError (exit 1, file untouched).
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from runstrong.core.catalog import load_catalog
+from runstrong.core.text import printable
 from runstrong.errors import UsageError
 from runstrong.importers import ImportBatch, ImportFileError, read_import_file
 from runstrong.importers.aliases import ExerciseMatcher, own_exercise_shape
@@ -24,12 +24,6 @@ from runstrong.store import ImportOutcome, OwnExerciseRequest, Store
 
 # A file this large shows progress on a terminal (ours: about a year of history in CSV).
 LARGE_FILE_BYTES = 1_000_000
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """Text from a file made safe for a terminal: control and escape characters become spaces."""
-    return _CONTROL.sub(" ", text)
 
 
 @dataclass

@@ -24,7 +24,9 @@ from runstrong.core.running import (
     parse_week_spec,
 )
 from runstrong.core.text import plain_text
-from runstrong.errors import UsageError
+from runstrong.export import check_output, write_atomically
+from runstrong.store.problems import os_reason
+from runstrong.errors import FileError, UsageError
 from runstrong.plan_output import plan_ics, plan_output
 from runstrong.plan_source import current_settings, make_plan
 
@@ -210,16 +212,24 @@ def run_command(args: Any, path: Path, now: datetime) -> str:
             store.close()
         if args.ics:
             target = Path(args.output)
+            # Re-exporting replaces the calendar file (its events keep their UIDs), so no --force;
+            # but only ever a regular file, written atomically and privately like an export.
+            check_output(target, force=True, command="plan")
             try:
-                target.write_bytes(plan_ics(plan, settings, now))
+                write_atomically(target, plan_ics(plan, settings, now).decode("utf-8"))
             except OSError as err:
-                raise UsageError(f"runstrong plan: cannot write {target}: {err.strerror or err}") from None
+                raise FileError(f"plan: cannot write {target}: {os_reason(err)}") from None
             count = sum(1 for d in plan.days if d.strength and not d.strength.done)
             return f"Wrote {count} strength sessions to {target}"
         return plan_output(plan, settings, args.json)
 
     action = args.runs_command
-    if action is None or (action == "import" and args.dry_run):
+    if action == "import" and args.dry_run:
+        # On a private copy (or an empty database when there is none yet): the file is never
+        # created or touched, and the report says what a real import would do.
+        read_calendar_file(Path(args.file), today)
+        return Store.rehearse(path, lambda copy: import_calendar(copy, Path(args.file), today, True))
+    if action is None:
         store = Store.open_read_only(path)
     else:
         # Check the input before the database is created or opened for writing.

@@ -63,10 +63,15 @@ def test_export_json_to_stdout_and_file(db_path: Path, tmp_path: Path, capsys: p
 
 
 def test_runstrong_db_environment_variable(db_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    Store.open(db_path).close()
     monkeypatch.setenv("RUNSTRONG_DB", str(db_path))
     status, out, _ = run_main(["export"], capsys)
     assert status == 0 and json.loads(out)["sessions"] == []
-    assert db_path.exists()
+    # Export reads only: on a path with no database it says so and creates nothing (issue 12).
+    missing = db_path.with_name("typo.db")
+    monkeypatch.setenv("RUNSTRONG_DB", str(missing))
+    status, out, err = run_main(["export"], capsys)
+    assert status == 1 and out == "" and "no database there" in err and not missing.exists()
 
 
 @pytest.mark.parametrize(

@@ -23,11 +23,18 @@ def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, 
 
 
 def test_read_only_commands_create_no_database(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A mistyped path: they say there is no database there (exit 1) and create nothing.
+    status, out, err = run_main(["runs", "--db", str(db_path)], capsys)
+    assert status == 1 and out == "" and "no database there" in err and len(err.splitlines()) == 1
+    status, out, err = run_main(["plan", "--db", str(db_path), "--from", "2027-01-04", "--days", "7", "--json"], capsys)
+    assert status == 1 and out == "" and "no database there" in err
+    assert not db_path.exists()
+    # Once the app has made it, they read it.
+    Store.open(db_path).close()
     status, out, _ = run_main(["runs", "--db", str(db_path)], capsys)
     assert status == 0 and "No dated runs or races." in out
     status, out, _ = run_main(["plan", "--db", str(db_path), "--from", "2027-01-04", "--days", "7", "--json"], capsys)
     assert status == 0 and len(json.loads(out)["days"]) == 7
-    assert not db_path.exists()
 
 
 def test_week_add_and_plan_json(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

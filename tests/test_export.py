@@ -167,3 +167,25 @@ def test_deleted_sets_and_sessions_are_not_exported(logged: Store, db_path: Path
     export(db_path, "--format", "csv", "-o", str(tmp_path / "all.csv"))
 
     assert [row["done_at"] for row in read_csv(tmp_path / "all.csv")] == ["2026-11-20T18:01:00+01:00"]
+
+
+def test_a_bare_carriage_return_never_starts_a_line_of_its_own(store: Store, db_path: Path, tmp_path: Path) -> None:
+    # A spreadsheet ends a row at a bare CR: unquoted, "\r=1+2" would be a formula on its own line.
+    session = store.start_session(
+        date="2026-11-20", started_at="2026-11-20T18:00:00+01:00", program_id="beginner",
+        program="Beginner (2 days/week)", day="Workout A", day_index=0,
+        slots=[PlannedSet("squat", "Squat", 1, None, 12, None)],
+    )
+    store.tick_set(session.sets[0].id, "2026-11-20T18:01:00+01:00")
+    store.set_notes(session.id, "\r=1+2")
+    store.conn.execute("UPDATE set_logs SET note = ? WHERE id = ?", ["heavy\r=cmd|' /C calc'!A0", session.sets[0].id])
+    out = tmp_path / "all.csv"
+    assert export(db_path, "--format", "csv", "-o", str(out)) == 0
+    raw = out.read_bytes().decode("utf-8")
+    # Both fields are quoted, so the CR is inside a cell, not a row break.
+    assert '"\'\r=1+2"' in raw and "\"heavy\r=cmd|' /C calc'!A0\"" in raw
+    # Outside quoted cells there is no CR at all, and rows end in "\n" as before.
+    outside = raw.split('"')[::2]
+    assert not any("\r" in part for part in outside)
+    [row] = read_csv(out)
+    assert row["notes"] == "'\r=1+2" and row["set_note"] == "heavy\r=cmd|' /C calc'!A0"

@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 from runstrong.core.set_input import InputProblem
+from runstrong.core.text import printable
 
 MAX_NOTE_CHARS = 500
 """Ours: room for a cue or a how-it-felt line, not an essay."""
@@ -14,8 +15,6 @@ MAX_NOTE_CHARS = 500
 MAX_DAYS_BACK = 366
 """Ours: a session forgotten for more than a year is better imported than typed."""
 
-# Control and escape characters would reach the terminal as commands, not text.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def parse_rpe(text: str) -> float | None:
@@ -35,9 +34,9 @@ def parse_rpe(text: str) -> float | None:
 
 
 def clean_note(text: str) -> str:
-    """A note as it is stored: control characters turned into spaces, trimmed; InputProblem
-    past MAX_NOTE_CHARS."""
-    note = _CONTROL.sub(" ", text).strip()
+    """A note as it is stored: control and escape characters removed (core.text), trimmed;
+    InputProblem past MAX_NOTE_CHARS."""
+    note = printable(text).strip()
     if len(note) > MAX_NOTE_CHARS:
         raise InputProblem(f"A note holds at most {MAX_NOTE_CHARS} characters ({len(note)} typed)")
     return note

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from runstrong.core.text import printable
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Ask `question`; `y` or the confirm button says yes, `n`, escape or Cancel say no."""
@@ -31,9 +33,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="confirm-dialog"):
-            yield Label(self.question, classes="dialog-title", markup=False)
+            yield Label(printable(self.question), classes="dialog-title", markup=False)
             if self.detail:
-                yield Label(self.detail, id="confirm-detail", markup=False)
+                yield Label(printable(self.detail), id="confirm-detail", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.confirm_label} (y)", variant="error", id="confirm")
                 yield Button("Cancel (n)", id="cancel")

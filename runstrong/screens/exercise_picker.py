@@ -8,16 +8,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from runstrong.core.models import Exercise
+from runstrong.core.text import printable
 
 
 def plain(text: str) -> str:
     """Text from the catalog (own exercises included) as data: no markup, no control characters."""
-    return "".join(ch for ch in text if ch.isprintable()).replace("[", r"\[")
+    return escape(printable(text))
 
 
 class ExercisePickerScreen(ModalScreen[str | None]):

@@ -18,6 +18,7 @@ from runstrong.core.plurals import count_of
 from runstrong.core.progress import RecordKind
 from runstrong.core.session_report import BrokenRecord, SessionReport
 from runstrong.core.settings import Unit, format_load
+from runstrong.core.text import printable
 
 
 def format_record(record: BrokenRecord, unit: Unit) -> str:
@@ -81,8 +82,8 @@ class FinishSessionScreen(ModalScreen[bool]):
             else:
                 question = "Every set is done. Finish the session?"
             yield Label(f"[b]{question}[/b]", classes="dialog-title", id="finish-question")
-            yield Label(self.title_text, id="finish-title", markup=False)
-            yield Label("\n".join(summary_lines(self.report, self.unit)), id="finish-summary", markup=False)
+            yield Label(printable(self.title_text), id="finish-title", markup=False)
+            yield Label(printable("\n".join(summary_lines(self.report, self.unit)), newlines=True), id="finish-summary", markup=False)
             if left > 0:
                 yield Label("Sets left are kept as skipped; History can log them later.", id="finish-note")
             with Horizontal(classes="dialog-buttons"):

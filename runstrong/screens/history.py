@@ -20,6 +20,7 @@ from runstrong.store import HistoryFilter, Store, StoreError
 from runstrong.widgets.history_filter import HistoryFilterBar
 from runstrong.widgets.history_table import HistoryTable
 from runstrong.widgets.key_bar import KeyBar
+from runstrong.widgets.read_only_banner import ReadOnlyBanner
 from runstrong.widgets.week_calendar import WeekCalendar
 
 if TYPE_CHECKING:
@@ -140,6 +141,7 @@ class HistoryScreen(Screen[None]):
         self._shown_once = False
 
     def compose(self) -> ComposeResult:
+        yield ReadOnlyBanner(self.app.store.read_only)
         yield WeekCalendar(id="week-calendar")
         yield HistoryFilterBar(id="history-filter")
         yield HistoryTable(self.app.settings.unit, id="history-table")
@@ -161,6 +163,11 @@ class HistoryScreen(Screen[None]):
         self._shown_once = True
 
     # -- loading ---------------------------------------------------------------------------
+
+    def show_stored(self) -> None:
+        """Another window committed a change: show what is stored now (store_watch calls this
+        when its once-a-second look sees one)."""
+        self.reload()
 
     def reload(self) -> None:
         """Query again as many rows as are shown now, keeping the cursor on the same session."""

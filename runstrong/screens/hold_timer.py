@@ -12,7 +12,6 @@ it, before the screen says "Hold complete": a hold on screen as done is already 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Label, ProgressBar, Static
@@ -41,6 +41,7 @@ from runstrong.core.holdclock import (
 )
 from runstrong.core.models import Side
 from runstrong.core.set_input import MAX_HOLD_S
+from runstrong.core.text import printable
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.timer_digits import TimerDigits
 
@@ -99,8 +100,8 @@ def send_desktop_notice(app: App[Any], message: str) -> None:
     driver = app._driver
     if driver is None:
         return
-    # A stray BEL or ESC would end the escape early; ';' separates OSC 777's fields.
-    text = re.sub(r"[\x00-\x1f\x7f;]", " ", message).strip()
+    # A stray BEL, ESC or ST would end the escape early; ';' separates OSC 777's fields.
+    text = printable(message).replace(";", " ").strip()
     driver.write(f"\x1b]9;{text}\x07\x1b]777;notify;runstrong;{text}\x07")
 
 
@@ -167,7 +168,7 @@ class HoldTimerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="timer-header"):
-            yield Label(f"[b]{self.exercise}[/b]", id="timer-exercise")
+            yield Label(f"[b]{escape(printable(self.exercise))}[/b]", id="timer-exercise")
             yield Label(id="timer-set")
         with Vertical(id="timer-face"):
             yield Label(id="timer-phase")
@@ -281,9 +282,16 @@ class HoldTimerScreen(Screen[None]):
             self.unsaved.append(record)
         side = record.side or self.fixed_side
         where = f" · {side.value}" if side else ""
-        message = f"Hold complete{where} · held {format_duration(record.held_s)}"
-        self._status(message if saved else f"{message} · [b]not saved[/b]")
-        self.notify(message, timeout=3)
+        held = format_duration(record.held_s)
+        if saved:
+            message = f"Hold complete{where} · held {held}"
+            self._status(message)
+            self.notify(message, timeout=3)
+        else:
+            # Never "Hold complete" for a hold that is not on disk: the commit has said why.
+            message = f"Hold NOT saved{where} · held {held}"
+            self._status(f"[b]{message}[/b]")
+            self.notify(message, severity="error", timeout=10)
         self._desktop_notice(message)
 
     def _desktop_notice(self, message: str) -> None:
@@ -360,6 +368,8 @@ class HoldTimerScreen(Screen[None]):
             title = "Timer stopped · " + (f"{len(records)} logged, {held} held" if records else "nothing logged")
             if self.dropped_hold:
                 title += " · the hold in progress was not logged"
+        elif self.unsaved:
+            title = f"NOT SAVED: {len(self.unsaved)} of {count_of(len(records), 'hold')} · {held} held"
         elif len(records) == 1:
             title = f"Hold complete · held {held}"
         else:

@@ -6,11 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from runstrong.core.models import Program
+from runstrong.core.text import printable
 
 
 class ProgramPickerScreen(ModalScreen[str | None]):
@@ -24,9 +26,9 @@ class ProgramPickerScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         options = []
         for program in self.programs:
-            days = ", ".join(day.name for day in program.days)
+            days = escape(printable(", ".join(day.name for day in program.days)))
             mark = "● " if program.id == self.current_id else "  "
-            options.append(Option(f"{mark}[b]{program.name}[/b]\n  [dim]{days}[/dim]", id=program.id))
+            options.append(Option(f"{mark}[b]{escape(printable(program.name))}[/b]\n  [dim]{days}[/dim]", id=program.id))
         with Vertical(classes="dialog", id="picker-dialog"):
             yield Label("[b]Choose a program[/b]", classes="dialog-title")
             yield OptionList(*options, id="program-list")

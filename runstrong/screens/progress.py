@@ -36,6 +36,7 @@ from runstrong.core.progress import (
     daily_bests,
     personal_records,
 )
+from runstrong.core.text import printable
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.progress_body import ProgressBody
@@ -207,7 +208,7 @@ class ProgressScreen(Screen[None]):
     def __init__(self, exercise_id: str, name: str) -> None:
         super().__init__(id="progress")
         self.exercise_id = exercise_id
-        self.exercise_name = name
+        self.exercise_name = printable(name)
         self.charts: list[ProgressChart] = []
         self.chart_range = ChartRange.ALL
         """What the charts cover; `r` moves on to the next range."""
@@ -305,7 +306,7 @@ class ExercisePickerScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="exercise-picker-dialog"):
             yield Label("[b]Progress of which exercise?[/b]", classes="dialog-title")
             if self.exercises:
-                yield OptionList(*(Option(Text(name), id=exercise_id) for exercise_id, name in self.exercises), id="exercise-list")
+                yield OptionList(*(Option(Text(printable(name)), id=exercise_id) for exercise_id, name in self.exercises), id="exercise-list")
             else:
                 yield Label("Nothing logged yet: tick a set on Today first.")
 

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
+from runstrong.core.text import printable
 from runstrong.store import Deleted, StoreError
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.list_table import ListTable
@@ -31,8 +32,8 @@ def deleted_cells(item: Deleted) -> list[Text]:
     return [
         Text(when, no_wrap=True),
         Text(item.kind, no_wrap=True),
-        Text(session, no_wrap=True, overflow="ellipsis"),
-        Text(item.what, no_wrap=True, overflow="ellipsis"),
+        Text(printable(session), no_wrap=True, overflow="ellipsis"),
+        Text(printable(item.what), no_wrap=True, overflow="ellipsis"),
     ]
 
 

@@ -19,6 +19,7 @@ from runstrong.core.models import Exercise, Kind, Prescription, Session, SetLog
 from runstrong.core.progress import session_totals
 from runstrong.core.session_input import format_rpe
 from runstrong.core.settings import Unit, format_load
+from runstrong.core.text import printable
 from runstrong.screens.confirm import ConfirmScreen
 from runstrong.screens.edit_set import EditSetScreen, SetEdit
 from runstrong.screens.history import (
@@ -33,6 +34,7 @@ from runstrong.store import StoreError
 from runstrong.widgets.history_table import DASH, totals_line
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.list_table import ListTable
+from runstrong.widgets.read_only_banner import ReadOnlyBanner
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -43,7 +45,7 @@ if TYPE_CHECKING:
 
 def session_heading(session: Session) -> str:
     """ "Sun 22 Nov 2026 · Workout A · Beginner (2 days/week)"."""
-    return f"{date.fromisoformat(session.date):%a %d %b %Y} · {session.day} · {session.program}"
+    return printable(f"{date.fromisoformat(session.date):%a %d %b %Y} · {session.day} · {session.program}")
 
 
 def exercise_for(catalog: Catalog, logged: SetLog) -> Exercise:
@@ -53,7 +55,7 @@ def exercise_for(catalog: Catalog, logged: SetLog) -> Exercise:
     except KeyError:
         timed = logged.target_hold_s is not None
         return Exercise(
-            id=logged.exercise_id, name=logged.exercise, kind=Kind.HOLD if timed else Kind.REPS,
+            id=logged.exercise_id, name=printable(logged.exercise), kind=Kind.HOLD if timed else Kind.REPS,
             per_side=logged.side is not None, muscles=(), category="", default=Prescription(sets=1),
             why="", cues=(), sources=(),
         )
@@ -68,7 +70,7 @@ def set_cells(logged: SetLog, unit: Unit) -> list[Text]:
 
     time = datetime.fromisoformat(logged.done_at).strftime("%H:%M") if logged.done_at else "skipped"
     return [
-        Text(logged.exercise, style=style, no_wrap=True, overflow="ellipsis"),
+        Text(printable(logged.exercise), style=style, no_wrap=True, overflow="ellipsis"),
         right(str(logged.set_no)),
         Text(logged.side.value if logged.side else "", style=style),
         right(str(logged.reps) if logged.reps is not None else DASH),
@@ -83,7 +85,7 @@ def set_remarks(logged: SetLog) -> str:
     """The last column: "warm-up", the RPE and the set's note, e.g. "RPE 8 · felt heavy"."""
     parts = ["warm-up" if logged.is_warmup else "", f"RPE {format_rpe(logged.rpe)}" if logged.rpe else "", logged.note]
     # A note may come from an imported file: data, never terminal commands.
-    return "".join(ch for ch in " · ".join(part for part in parts if part) if ch.isprintable())
+    return printable(" · ".join(part for part in parts if part))
 
 
 # -- the screen ----------------------------------------------------------------------------
@@ -112,8 +114,10 @@ class SessionDetailScreen(Screen[None]):
         self.session_id = session_id
         self.undo_log = undo
         self.sets: list[SetLog] = []
+        self._seen = -1
 
     def compose(self) -> ComposeResult:
+        yield ReadOnlyBanner(self.app.store.read_only)
         yield Label(id="detail-title", markup=False)
         yield Label(id="detail-totals")
         yield Label(id="detail-notes", markup=False)
@@ -131,6 +135,16 @@ class SessionDetailScreen(Screen[None]):
     def on_mount(self) -> None:
         self.load()
 
+    def on_screen_resume(self) -> None:
+        # Back from a dialog: another window may have changed this session meanwhile.
+        if self._seen != self.app.store.revision:
+            self.load()
+
+    def show_stored(self) -> None:
+        """Another window committed a change: show what is stored now (store_watch calls this
+        when its once-a-second look sees one)."""
+        self.load()
+
     def load(self) -> None:
         """Read the session back from the store and show it; the cursor stays on its row."""
         try:
@@ -138,12 +152,13 @@ class SessionDetailScreen(Screen[None]):
         except (StoreError, KeyError) as error:
             self.app.notify(f"Cannot show this session: {error}", severity="error", timeout=10)
             return
+        self._seen = self.app.store.revision
         self.sets = list(session.sets)
         self.query_one("#detail-title", Label).update(session_heading(session))
         totals = totals_line(session_totals(self.sets), self.app.settings.unit)
         self.query_one("#detail-totals", Label).update(totals)
         notes = self.query_one("#detail-notes", Label)
-        notes.update(f"Notes: {session.notes}" if session.notes else "")
+        notes.update(f"Notes: {printable(session.notes, newlines=True)}" if session.notes else "")
         notes.display = bool(session.notes)
         table = self.table
         row = table.cursor_row

@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Label
 
@@ -17,17 +18,24 @@ from runstrong.core.clock import stamp
 from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
 from runstrong.core.plan import PlannedSet, plan_day
+from runstrong.core.text import printable
 from runstrong.screens import session_end
 from runstrong.screens.today_session_edits import SESSION_EDIT_BINDINGS, SessionEdits, SessionEditUndo
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.plan_banner import PlanBanner
+from runstrong.widgets.read_only_banner import ReadOnlyBanner
 from runstrong.widgets.rest_bar import RestBar
 from runstrong.widgets.set_checklist import SetChecklist, Slot
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
     from runstrong.screens.edit_set import SetEdit
+
+
+def slot_key(slot: Slot) -> tuple[str, int, object]:
+    """What makes a slot the same set in a plan and in a stored session."""
+    return (slot.exercise_id, slot.set_no, slot.side)
 
 
 LATE_WORKOUT_WINDOW = timedelta(hours=3)
@@ -86,6 +94,7 @@ class TodayScreen(SessionEdits, Screen[None]):
         """exercise_id -> the prescription as the plan shapes it this week (empty: as written)."""
 
     def compose(self) -> ComposeResult:
+        yield ReadOnlyBanner(self.app.store.read_only)
         with Horizontal(id="today-header"):
             yield Label(id="session-title")
             yield Label(id="session-date")
@@ -148,7 +157,8 @@ class TodayScreen(SessionEdits, Screen[None]):
         checklist.cursor = 0
         checklist.show(slots, self.prescriptions, last_time)
         checklist.cursor = cursor if same_session and cursor < len(slots) else checklist.first_open()
-        self.query_one("#session-title", Label).update(f"[b]{program.name}[/b] · {self.day.name}")
+        title = f"[b]{escape(printable(program.name))}[/b] · {escape(printable(self.day.name))}"
+        self.query_one("#session-title", Label).update(title)
         self.query_one("#session-date", Label).update(self.app.clock.now().strftime("%a %d %b"))
         self.update_summary()
         self._mark_seen()
@@ -202,6 +212,11 @@ class TodayScreen(SessionEdits, Screen[None]):
         self.undo_stack.clear()
         await self.load()
 
+    async def show_stored(self) -> None:
+        """Another window committed a change: show what is stored now (store_watch calls this
+        when its once-a-second look sees one)."""
+        await self.on_screen_resume()
+
     def _has_ticks(self) -> bool:
         return any(self._is_done(i) for i in range(len(self.checklist.slots)))
 
@@ -225,7 +240,13 @@ class TodayScreen(SessionEdits, Screen[None]):
                 day_index=self.day_index,
                 slots=[slot for slot in self.checklist.slots if isinstance(slot, PlannedSet)],
             )
+            planned = [slot_key(slot) for slot in self.checklist.slots]
             self.checklist.slots = list(self.session.sets)
+            if [slot_key(slot) for slot in self.session.sets] != planned:
+                # Another window had started a different session of this program today: show
+                # it, and do not apply the key press to a set the runner did not see.
+                self.call_later(self.load)
+                raise StoreError(f"another window started {self.session.day} today; it is shown now, nothing was changed")
         return self.session
 
     def _stored_slot(self, index: int) -> SetLog:
@@ -254,9 +275,11 @@ class TodayScreen(SessionEdits, Screen[None]):
         exercise = self.app.catalog.exercise(slot.exercise_id)
         side = f" · {slot.side.value}" if slot.side else ""
         hint = " · t starts the timer" if exercise.is_timed else ""
-        why = f" · {self.why[exercise.id]}" if exercise.id in self.why else ""
+        why = f" · {escape(self.why[exercise.id])}" if exercise.id in self.why else ""
         kind = "warm-up set" if isinstance(slot, SetLog) and slot.is_warmup else "set"
-        self.query_one("#set-detail", Label).update(f"{exercise.name} · {kind} {slot.set_no}{side}{hint}{why}")
+        self.query_one("#set-detail", Label).update(
+            f"{escape(printable(exercise.name))} · {kind} {slot.set_no}{side}{hint}{why}"
+        )
 
     # -- changes ---------------------------------------------------------------------------
 
@@ -276,16 +299,18 @@ class TodayScreen(SessionEdits, Screen[None]):
         self._toggle(event.index)
 
     def _toggle(self, index: int) -> None:
+        # What the runner saw decides tick or untick: another window may have changed the set
+        # (or started the session) since, and mark_set then leaves it as it is.
+        want_done = not self._is_done(index)
         try:
             previous = self._stored_slot(index)
-            store = self.app.store
-            if previous.done:
-                new = store.untick_set(previous.id)
-            else:
-                start = self.start_of(index)
-                new = store.tick_set(
-                    previous.id, self.tick_stamp(self.app.clock.now()), reps=start.reps, load_kg=start.load_kg
-                )
+            start = self.start_of(index)
+            new = self.app.store.mark_set(
+                previous.id,
+                self.tick_stamp(self.app.clock.now()) if want_done else None,
+                reps=start.reps,
+                load_kg=start.load_kg,
+            )
         except StoreError as error:
             self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
             return

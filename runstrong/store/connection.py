@@ -2,13 +2,21 @@
 
 Every write is committed before the method returns, so a screen that shows what a method returned
 shows only what is already on disk. Opening a file validates it read-only first, so a corrupt,
-truncated, locked or newer-version file is reported and left byte-for-byte untouched.
+truncated, empty, locked or newer-version file is reported and left byte-for-byte untouched.
+
+Three ways in: `Store.open` (the app and every command that writes: creates and migrates),
+`Store.open_read_only` (commands that only read: never creates, migrates, locks or leaves a file
+behind) and `open_checked(..., allow_read_only=True)` (the app on a file it may not write: it
+opens read-only and says so). Files and folders created here are private (0600 / 0700) whatever
+the umask; SQLite gives -wal and -shm the mode of the database file.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
+import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -19,14 +27,20 @@ from typing import TYPE_CHECKING, Any, Self
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+from runstrong.errors import UsageError
+# StoreError lives in problems.py (which words it); imported from here as before.
+from runstrong.store.problems import StoreError, can_write_file, os_problem, sqlite_problem, why_not_writable
 from runstrong.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
 
 BUSY_TIMEOUT_MS = 3000
+"""How long opening, migrating and the commands wait for another program's write to finish."""
+INTERACTIVE_BUSY_MS = 250
+"""How long a key press waits for the write lock (ours): long enough to ride out another
+window's tick, short enough that the screen never hangs on a database another program holds."""
+LOCKED_FAST_FAIL_S = 2.0
+"""After a write found the database locked, further writes for this long fail at once (ours):
+queued key presses then cost nothing instead of adding up their waits."""
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class StoreError(Exception):
-    """A database problem, worded for the user in one line that names the file."""
 
 
 def default_db_path() -> Path:
@@ -37,53 +51,85 @@ def default_db_path() -> Path:
 
 
 def resolve_db_path(cli_value: str | None, environ: dict[str, str] | None = None) -> Path:
-    """--db wins, then RUNSTRONG_DB, then the per-user data directory (resolved now, not at import)."""
+    """--db wins, then RUNSTRONG_DB, then the per-user data directory (resolved now, not at import).
+
+    An empty --db or RUNSTRONG_DB is a UsageError: silently falling back to the real database
+    would hide a typo such as `--db "$UNSET_VARIABLE"`.
+    """
     env = os.environ if environ is None else environ
-    chosen = cli_value or env.get("RUNSTRONG_DB")
-    return Path(chosen).expanduser() if chosen else default_db_path()
+    if cli_value is not None:
+        chosen, given_as = cli_value, "--db"
+    elif "RUNSTRONG_DB" in env:
+        chosen, given_as = env["RUNSTRONG_DB"], "RUNSTRONG_DB"
+    else:
+        return default_db_path()
+    if not chosen.strip():
+        raise UsageError(f"runstrong: {given_as} is empty; give the path of a database file")
+    return Path(chosen).expanduser()
+
+
+def companions(path: Path) -> tuple[Path, Path]:
+    """The -wal and -shm files SQLite keeps beside a WAL-mode database."""
+    return Path(f"{path}-wal"), Path(f"{path}-shm")
+
+
+def path_exists(path: Path, doing: str = "open the database") -> bool:
+    """`path.exists()`, but a path too long or behind a folder we may not enter is a StoreError
+    naming the cause (pathlib raises those instead of answering)."""
+    try:
+        return path.exists()
+    except OSError as error:
+        raise os_problem(path, error, doing) from None
+
+
+def make_private_folders(folder: Path) -> None:
+    """Create `folder` and any missing parents, each 0700 whatever the umask; StoreError if not."""
+    missing: list[Path] = []
+    current = folder
+    while not path_exists(current, "create its folder"):
+        missing.append(current)
+        current = current.parent
+    for each in reversed(missing):
+        try:
+            os.mkdir(each, 0o700)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise os_problem(folder, error, f"create the folder {each}") from None
+        os.chmod(each, 0o700)  # mkdir's mode passes through the umask; set it exactly
 
 
 def _describe(path: Path, error: sqlite3.Error) -> StoreError:
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return StoreError(f"{path}: the database is locked by another program; close it and try again")
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StoreError(f"{path}: cannot open the database for writing ({error})")
-    return StoreError(f"{path}: the database is damaged or not a runstrong database ({error})")
+    return sqlite_problem(path, error)
 
 
-def _check_file(path: Path) -> None:
-    """Refuse, without writing anything, a file that is not a healthy runstrong database."""
+def _check_file(path: Path) -> int:
+    """Refuse, without writing anything, a file that is not a healthy runstrong database;
+    return its schema version."""
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))
     except OSError as error:
-        raise StoreError(f"{path}: cannot read the database ({error.strerror})") from None
-    if header and header != SQLITE_MAGIC:
-        raise StoreError(f"{path}: not a SQLite database; runstrong left it untouched")
+        raise os_problem(path, error, "read the database") from None
     if not header:
-        return
-    # Reading a WAL-mode file makes SQLite create empty -wal/-shm companions; a refused file
-    # should be left exactly as found, so remove the ones this check created.
-    companions = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
-    absent = [companion for companion in companions if not companion.exists()]
+        # We never leave an empty file (a new database appears whole, see _create_database).
+        raise StoreError(f"{path}: an empty file, not a runstrong database; runstrong left it untouched")
+    if header != SQLITE_MAGIC:
+        raise StoreError(f"{path}: not a SQLite database; runstrong left it untouched")
+    conn, made = _connect_read_only(path)
     try:
-        _check_contents(path)
-    except StoreError:
-        for companion in absent:
-            companion.unlink(missing_ok=True)
-        raise
+        version = _check_contents(path, conn)
+    finally:
+        conn.close()
+        _tidy_companions(path, made)
+    return version
 
 
-def _check_contents(path: Path) -> None:
+def _check_contents(path: Path, conn: sqlite3.Connection) -> int:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            has_tables = conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
-            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            conn.close()
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
+        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.Error as error:
         raise _describe(path, error) from None
     if verdict != "ok":
@@ -96,20 +142,73 @@ def _check_contents(path: Path) -> None:
             f"{path}: written by a newer runstrong (schema {version}, this one knows up to "
             f"{SCHEMA_VERSION}); upgrade runstrong to open it"
         )
+    return int(version)
+
+
+def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, list[Path]]:
+    """A read-only connection, and the companion files it may create (for `_tidy_companions`).
+
+    A WAL database read with `mode=ro` makes SQLite create -wal and -shm beside it. When they
+    are there already (another window has the file open) they are used as they are. When they
+    are not and the file is ours to write, they are made and tidied away on close. When the file
+    is not writable, or its folder refuses new files, `immutable=1` reads the file alone: with no
+    -wal there is nothing newer than the file itself, and nothing is created.
+    """
+    uri = path.resolve().as_uri()
+    wal, shm = companions(path)
+    try:
+        if wal.exists() or shm.exists():
+            return _connect(f"{uri}?mode=ro", path), []
+        if not can_write_file(path):
+            return _connect(f"{uri}?mode=ro&immutable=1", path), []
+        conn = _connect(f"{uri}?mode=ro", path)
+        try:
+            conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+        except sqlite3.OperationalError:
+            # No -shm could be made (a read-only folder): read the file alone.
+            conn.close()
+            return _connect(f"{uri}?mode=ro&immutable=1", path), []
+        except sqlite3.Error:
+            conn.close()
+            _tidy_companions(path, [wal, shm])
+            # The caller's own first query meets the same error and names it.
+            return _connect(f"{uri}?mode=ro&immutable=1", path), []
+        return conn, [wal, shm]
+    except OSError as error:
+        raise os_problem(path, error, "open the database") from None
+
+
+def _connect(uri: str, path: Path) -> sqlite3.Connection:
+    try:
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as error:
+        raise _describe(path, error) from None
+
+
+def _tidy_companions(path: Path, made: list[Path]) -> None:
+    """Let SQLite remove the -wal/-shm a read-only connection made, by its own rule: a writable
+    connection closing last deletes them; one that is not last (another window is open) leaves
+    them to that window. Writes nothing to the database itself; never waits for a lock."""
+    if not any(each.exists() for each in made):
+        return
+    with suppress(sqlite3.Error):
+        tidy = sqlite3.connect(path, timeout=0, isolation_level=None)
+        try:
+            tidy.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+        finally:
+            tidy.close()
 
 
 def _create_private_file(path: Path) -> None:
-    """Create `path` (and its folder) readable by its owner only; FileExistsError if it exists."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError as error:
-        raise StoreError(f"{path}: cannot create the folder {path.parent} ({error.strerror or error})") from None
+    """Create `path` readable by its owner only (0600, whatever the umask); FileExistsError if
+    it exists."""
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
         raise
     except OSError as error:
-        raise StoreError(f"{path}: cannot create the file ({error.strerror or error})") from None
+        raise os_problem(path, error, "create the file") from None
+    os.fchmod(fd, 0o600)
     os.close(fd)
 
 
@@ -122,15 +221,22 @@ class StoreBase:
     """A runstrong database file, open for reading and writing: the connection, the checks that
     come before it, migrations and transactions. `Store` adds the queries, one mixin per concern."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: str | None = None) -> None:
         self.conn = conn
         self.path = path
+        self.read_only = read_only
+        """Why nothing can be saved (e.g. "the file is not writable"), or None: writable."""
         self._db: Database | None = None
         self._depth = 0
         self.revision = 0
-        """Counts committed changes, so a screen can tell whether another one changed data."""
+        """Counts committed changes, ours and (once `changed_elsewhere` saw them) another
+        window's, so a screen can tell whether the data it shows is still current."""
         self.now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
         """The wall clock that stamps `updated_at`; the app hands it its own injected clock."""
+        self._data_version: int | None = None
+        self._busy_ms = BUSY_TIMEOUT_MS
+        self._locked_until = 0.0
+        self._made: list[Path] = []
 
     def stamp(self) -> str:
         """Now as an ISO 8601 instant with offset, to the second (what `updated_at` holds)."""
@@ -160,19 +266,24 @@ class StoreBase:
         database. Reads the whole file (SQLite's quick_check), so the CLI runs it on a second
         thread while Textual is imported; SQLite lets go of the GIL while it reads."""
         path = Path(path)
-        if path.exists():
+        if path_exists(path):
             if not path.is_file():
                 raise StoreError(f"{path}: not a file")
             _check_file(path)
 
     @classmethod
-    def open_checked(cls, path: Path | str) -> Self:
-        """`open` for a path that `check` has just passed."""
+    def open_checked(cls, path: Path | str, *, allow_read_only: bool = False) -> Self:
+        """`open` for a path that `check` has just passed.
+
+        A file this process may not write (or whose folder refuses SQLite's -wal and -shm) is
+        a StoreError naming that cause; with `allow_read_only` it opens read-only instead
+        (`read_only` says why) so History and export still work.
+        """
         path = Path(path)
-        if not path.exists():
-            # FileExistsError: another process created it a moment ago; open it as it is.
-            with suppress(FileExistsError):
-                _create_private_file(path)
+        if not path_exists(path):
+            _create_database(cls, path)
+        elif not can_write_file(path):
+            return cls._read_only_or_refuse(path, "the file is not writable", allow_read_only)
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as error:
@@ -183,37 +294,63 @@ class StoreBase:
             store._migrate()
         except sqlite3.Error as error:
             conn.close()
+            cause = why_not_writable(path) if allow_read_only else None
+            if cause is not None:
+                return cls._read_only_or_refuse(path, cause, allow_read_only)
             raise _describe(path, error) from None
         except StoreError:
             conn.close()
             raise
+        store._data_version = store._read_data_version()
         return store
 
     @classmethod
-    def open_read_only(cls, path: Path | str) -> Self:
-        """For commands that only read (plan, the runs listing): the file is checked, copied into
-        memory and brought to the current schema there, so it is never created, migrated or
-        written. A missing file reads as an empty database. StoreError as for `open`."""
+    def _read_only_or_refuse(cls, path: Path, reason: str, allow_read_only: bool) -> Self:
+        if not allow_read_only:
+            raise StoreError(f"{path}: {reason}; nothing can be saved there")
+        return cls.open_read_only(path, reason=reason)
+
+    @classmethod
+    def open_read_only(cls, path: Path | str, *, reason: str = "opened read-only") -> Self:
+        """Open an existing database for reading only, for a command that only reads (export,
+        the listings) or the app on a file it may not write.
+
+        Creates nothing (a missing file is "no database there"), never migrates the file (an
+        older schema is copied into memory and brought up to date there), never waits for the
+        write lock, and leaves no -wal or -shm behind. Every write raises StoreError saying
+        `reason`.
+        """
         path = Path(path)
-        cls.check(path)
+        if not path_exists(path):
+            raise StoreError(f"{path}: no database there (check the path; the app creates one when it first opens)")
+        if not path.is_file():
+            raise StoreError(f"{path}: not a file")
+        version = _check_file(path)
+        if version < SCHEMA_VERSION:
+            return cls._upgraded_in_memory(path, reason)
+        conn, made = _connect_read_only(path)
+        store = cls(conn, path, read_only=reason)
+        store._made = made
+        store._data_version = store._read_data_version()
+        return store
+
+    @classmethod
+    def _upgraded_in_memory(cls, path: Path, reason: str) -> Self:
+        """An older file read into memory and migrated there: the file itself is never changed."""
         memory = sqlite3.connect(":memory:", isolation_level=None)
-        if path.exists():
-            try:
-                source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-                try:
-                    source.backup(memory)
-                finally:
-                    source.close()
-            except sqlite3.Error as error:
-                memory.close()
-                raise _describe(path, error) from None
-        store = cls(memory, path)
         try:
+            source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            try:
+                source.backup(memory)
+            finally:
+                source.close()
+            store = cls(memory, path)
             store.conn.execute("PRAGMA foreign_keys = ON")
             store._migrate(backup=False)
         except sqlite3.Error as error:
             memory.close()
             raise _describe(path, error) from None
+        store.read_only = reason  # writable in memory only for the migration
         return store
 
     def _configure(self) -> None:
@@ -226,6 +363,40 @@ class StoreBase:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+
+    def set_busy_timeout(self, milliseconds: int) -> None:
+        """How long a write waits for another program's write lock before StoreError "locked";
+        the app sets INTERACTIVE_BUSY_MS so a key press never hangs the screen."""
+        self._busy_ms = milliseconds
+        self.conn.execute(f"PRAGMA busy_timeout = {milliseconds}")
+
+    # -- other connections -----------------------------------------------------------------
+
+    @contextmanager
+    def _without_waiting(self) -> Iterator[None]:
+        """Statements inside fail at once with "locked" instead of waiting for another program."""
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {self._busy_ms}")
+
+    def _read_data_version(self) -> int | None:
+        # A WAL reader never waits for a writer, so this does not stall the screen.
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return None
+
+    def changed_elsewhere(self) -> bool:
+        """True (once) when another connection, such as a second window, committed since the
+        last call; `revision` then moves on too. One PRAGMA: cheap enough to poll every second."""
+        version = self._read_data_version()
+        if version is None or version == self._data_version:
+            return False
+        self._data_version = version
+        self.revision += 1
+        return True
 
     @property
     def schema_version(self) -> int:
@@ -251,7 +422,7 @@ class StoreBase:
             counter += 1
             target = self.path.with_name(f"{self.path.name}.v{version}.{counter}.bak")
         _create_private_file(target)
-        dest = sqlite3.connect(target)
+        dest = sqlite3.connect(target)  # the file exists, 0600: SQLite keeps its mode
         try:
             self.conn.backup(dest)
         finally:
@@ -260,6 +431,7 @@ class StoreBase:
 
     def close(self) -> None:
         self.conn.close()
+        _tidy_companions(self.path, self._made)
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -274,8 +446,14 @@ class StoreBase:
             finally:
                 self._depth -= 1
             return
+        if self.read_only is not None:
+            raise StoreError(f"{self.path}: {self.read_only}; nothing was saved")
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            if time.monotonic() < self._locked_until:
+                with self._without_waiting():
+                    self.conn.execute("BEGIN IMMEDIATE")
+            else:
+                self.conn.execute("BEGIN IMMEDIATE")
             self._depth = 1
             try:
                 yield
@@ -290,9 +468,15 @@ class StoreBase:
             raise StoreError(f"{self.path}: value rejected by the database ({error})") from None
         except sqlite3.Error as error:
             if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise _describe(self.path, error) from None
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            problem = _describe(self.path, error)
+            if self._busy_ms < BUSY_TIMEOUT_MS and "locked by another program" in str(problem):
+                self._locked_until = time.monotonic() + LOCKED_FAST_FAIL_S
+            raise problem from None
+        self._locked_until = 0.0
         self.revision += 1
+        # Our own commit does not move data_version; only another connection's does.
 
     @contextmanager
     def _snapshot(self) -> Iterator[None]:
@@ -326,3 +510,57 @@ class StoreBase:
             yield
 
 
+
+
+def _create_database(cls: type[StoreBase], path: Path) -> None:
+    """Make a new database at `path` that appears whole: built and migrated under a private
+    temporary name in the same folder, then hard-linked into place. No one ever sees an empty
+    or half-made file, and when two windows create it at once the second opens the first's."""
+    make_private_folders(path.parent)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    except OSError as error:
+        raise os_problem(path, error, "create the database") from None
+    os.fchmod(fd, 0o600)
+    os.close(fd)
+    temp = Path(name)
+    try:
+        conn = sqlite3.connect(temp, isolation_level=None)
+        try:
+            fresh = cls(conn, temp)
+            fresh._configure()
+            # No file of this name is seen until it is whole: one sync below, not one per step.
+            conn.execute("PRAGMA synchronous = OFF")
+            fresh._migrate()
+        finally:
+            conn.close()
+        _sync(temp)
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            pass  # another window made it a moment ago: open that one
+        except OSError:
+            # A file system without hard links: a rename, unless the file appeared meanwhile.
+            if not path.exists():
+                os.replace(temp, path)
+    except sqlite3.Error as error:
+        raise _describe(path, error) from None
+    except StoreError as error:
+        raise StoreError(str(error).replace(str(temp), str(path))) from None
+    except OSError as error:
+        raise os_problem(path, error, "create the database") from None
+    finally:
+        for each in (temp, *companions(temp)):
+            with suppress(OSError):
+                each.unlink()
+    with suppress(OSError):
+        _sync(path.parent)  # the new name itself survives a power cut
+
+
+def _sync(path: Path) -> None:
+    """fsync a file or a folder (a folder's entry for a new name is only durable once synced)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

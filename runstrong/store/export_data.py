@@ -36,9 +36,10 @@ class ExportStore(CatalogTablesStore):
             )
             # What was deleted here travels too, so a merge on another machine can apply it.
             deleted = self._rows(
+                "SELECT uid, deleted_at FROM ("
                 "SELECT uid, deleted_at FROM sessions WHERE deleted_at IS NOT NULL AND uid IS NOT NULL "
-                "UNION ALL SELECT uid, deleted_at FROM set_logs WHERE deleted_at IS NOT NULL AND uid IS NOT NULL "
-                "ORDER BY deleted_at, uid"
+                "UNION ALL SELECT uid, deleted_at FROM set_logs WHERE deleted_at IS NOT NULL AND uid IS NOT NULL"
+                ") ORDER BY julianday(deleted_at), uid"  # instants, not text with offsets
             )
             sets_by_session: dict[int, list[dict[str, Any]]] = {}
             for row in self._rows(

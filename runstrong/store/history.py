@@ -151,7 +151,7 @@ class HistoryStore(SessionStore):
             )
             SELECT ids.exercise_id,
                 (SELECT sl.exercise FROM set_logs sl WHERE sl.exercise_id = ids.exercise_id
-                 ORDER BY sl.done_at DESC LIMIT 1) AS exercise
+                 ORDER BY julianday(sl.done_at) DESC LIMIT 1) AS exercise
             FROM ids
             WHERE ids.exercise_id IS NOT NULL AND EXISTS (
                 SELECT 1 FROM set_logs sl JOIN sessions s ON s.id = sl.session_id

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from runstrong.core.catalog import load_catalog
 from runstrong.importers.aliases import guess_category, own_exercise_id
 from runstrong.importers.records import ImportBatch, ImportedSession, ImportedSet
-from runstrong.store.connection import StoreError
+from runstrong.store.connection import StoreError, _connect_read_only, _tidy_companions
 from runstrong.store.export_data import ExportStore
 from runstrong.store.schema import QUICK_PROGRAM_ID
 
@@ -138,13 +138,15 @@ class ImportStore(ExportStore):
             copy = Path(folder) / "rehearsal.db"
             if path.exists():
                 try:
-                    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+                    # Read-only as every command that only reads: no -wal/-shm left behind.
+                    source, made = _connect_read_only(path)
                     try:
                         target = sqlite3.connect(copy)
                         source.backup(target)
                         target.close()
                     finally:
                         source.close()
+                        _tidy_companions(path, made)
                 except sqlite3.Error:
                     # A read-only open can fail on a WAL file without its -shm; copy the files.
                     for suffix in ("", "-wal"):

@@ -99,7 +99,8 @@ class SessionStore(StoreBase):
         leaving out session `besides` (one about to be replaced)."""
         rows = self._rows(
             f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE program_id = ? AND deleted_at IS NULL "
-            "AND id != ? ORDER BY id DESC LIMIT 1",
+            # By the instant it started (an imported session can carry a lower id or another offset).
+            "AND id != ? ORDER BY julianday(started_at) DESC, id DESC LIMIT 1",
             [program_id, -1 if besides is None else besides],
         )
         return _session_from_row(rows[0]) if rows else None
@@ -115,8 +116,47 @@ class SessionStore(StoreBase):
         day_index: int,
         slots: Iterable[PlannedSet],
     ) -> Session:
-        """Store a session and all its planned sets (none done yet) in one transaction."""
+        """Store a session and all its planned sets (none done yet) in one transaction.
+
+        Only one session per day and program may be open (a unique index): when another window
+        has started one already, that session is returned instead (adopted), not a second one.
+        The caller compares its sets with what it planned.
+        """
         stamp = self.stamp()
+        with self._transaction():
+            # Inside the write lock, so no other window can start one between look and insert.
+            started = self._open_session_id(date, program_id)
+            if started is not None:
+                session_id = started
+            else:
+                session_id = self._insert_session(
+                    date=date, started_at=started_at, program_id=program_id, program=program,
+                    day=day, day_index=day_index, slots=slots, stamp=stamp,
+                )
+        return self.session(session_id)
+
+    def _open_session_id(self, date: str, program_id: str) -> int | None:
+        if program_id == QUICK_PROGRAM_ID:
+            return None
+        rows = self._rows(
+            "SELECT id FROM sessions WHERE date = ? AND program_id = ? AND finished_at IS NULL "
+            "AND deleted_at IS NULL",
+            [date, program_id],
+        )
+        return rows[0]["id"] if rows else None
+
+    def _insert_session(
+        self,
+        *,
+        date: str,
+        started_at: str,
+        program_id: str,
+        program: str,
+        day: str,
+        day_index: int,
+        slots: Iterable[PlannedSet],
+        stamp: str,
+    ) -> int:
         with self._transaction():
             session_id = self.db["sessions"].insert(
                 {
@@ -148,7 +188,7 @@ class SessionStore(StoreBase):
                 }
                 for position, slot in enumerate(slots)
             )
-        return self.session(session_id)
+        return int(session_id)
 
     def finish_session(self, session_id: int, finished_at: str | None) -> Session:
         """Mark a session finished (or, with None, open again: the undo of finishing).
@@ -238,6 +278,21 @@ class SessionStore(StoreBase):
 
     def untick_set(self, set_id: int) -> SetLog:
         return self._write_set(set_id, {"done_at": None})
+
+    def mark_set(
+        self, set_id: int, done_at: str | None, *, reps: int | None = None, load_kg: float | None = None
+    ) -> SetLog:
+        """Tick (`done_at` given) or untick (None) a set, unless it is so already because
+        another window got there first: then it is returned as stored, unchanged, and a key
+        press made on a screen that had not caught up yet does not undo the other window.
+        `reps` and `load_kg` are what a tick starts from (see `tick_set`)."""
+        with self._transaction():
+            current = self.set_log(set_id)
+            if current.done == (done_at is not None):
+                return current
+            if done_at is None:
+                return self.untick_set(set_id)
+            return self.tick_set(set_id, done_at, reps=reps, load_kg=load_kg)
 
     def edit_set(
         self,

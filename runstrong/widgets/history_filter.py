@@ -19,6 +19,7 @@ from textual.widgets import Input, Label
 from runstrong.core.catalog import Catalog
 from runstrong.core.numerals import ascii_digits
 from runstrong.core.set_input import InputProblem
+from runstrong.core.text import printable
 from runstrong.store import HistoryFilter
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ class HistoryFilterBar(Vertical):
         """Show the fields, mounting them the first time."""
         if self.is_open:
             return
-        names = [exercise.name for exercise in self.catalog.exercises.values()]
+        names = [printable(exercise.name) for exercise in self.catalog.exercises.values()]
         fields = Horizontal(
             Label("Exercise", classes="filter-label"),
             Input(placeholder="any", suggester=SuggestFromList(names, case_sensitive=False), compact=True, id="filter-exercise"),

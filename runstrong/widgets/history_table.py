@@ -24,6 +24,7 @@ from textual.strip import Strip
 from runstrong.core.durations import format_duration
 from runstrong.core.plurals import count_of
 from runstrong.core.settings import Unit, kg_to_display
+from runstrong.core.text import printable
 from runstrong.store import SessionSummary
 
 NEAR_END_ROWS = 10
@@ -52,7 +53,7 @@ def format_volume(volume_kg: float, unit: Unit) -> str:
 
 
 def session_label(summary: SessionSummary) -> str:
-    return f"{summary.day} · {summary.program}"
+    return printable(f"{summary.day} · {summary.program}")
 
 
 class Totals(Protocol):

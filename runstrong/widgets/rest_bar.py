@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.markup import escape
 from textual.timer import Timer
 from textual.widgets import Label, ProgressBar
 
 from runstrong.core.durations import format_duration
+from runstrong.core.text import printable
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -100,7 +102,7 @@ class RestBar(Horizontal):
         if shown == self._shown:
             return
         self._shown = shown
-        reason = f" [dim]{self.reason}[/dim]" if self.reason else ""
+        reason = f" [dim]{escape(printable(self.reason))}[/dim]" if self.reason else ""  # holds a stored name
         self.query_one("#rest-label", Label).update(f"[b]REST {format_duration(shown)}[/b]{reason}")
         progress = self.query_one("#rest-progress", ProgressBar)
         progress.update(total=self.length_s, progress=self.length_s - shown)

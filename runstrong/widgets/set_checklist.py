@@ -25,6 +25,7 @@ from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, SetLog, Side
 from runstrong.core.plan import PlannedSet
 from runstrong.core.settings import Unit, format_load
+from runstrong.core.text import printable
 
 # A slot is a stored set once the session exists, a planned one before the first tick.
 Slot = SetLog | PlannedSet
@@ -242,7 +243,7 @@ class SetChecklist(VerticalScroll, can_focus=True):
                 exercise = self.catalog.exercise(self.slots[start].exercise_id)
                 label = exercise.prescription_label(prescriptions.get(exercise.id))
                 last = (last_time or {}).get(exercise.id, "")
-                self.cards.append(Card(exercise.name, label, start, index - 1, last))
+                self.cards.append(Card(printable(exercise.name), label, start, index - 1, last))
                 start = index
         self.set_reactive(SetChecklist.cursor, min(self.cursor, max(0, len(self.slots) - 1)))
         self.body.refresh(layout=True)

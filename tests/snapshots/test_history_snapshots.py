@@ -108,3 +108,22 @@ def test_delete_confirmation_80x24(snap_compare, make_app, seeded: Store) -> Non
         await pilot.pause()
 
     assert snap_compare(make_app(start="history"), terminal_size=(80, 24), run_before=ask)
+
+
+def test_history_read_only_80x24(snap_compare, clock, seeded: Store, db_path) -> None:  # type: ignore[no-untyped-def]
+    # A file runstrong may not write opens read-only: the red banner says why (issue 12).
+    from runstrong.app import RunStrongApp
+
+    store = Store.open_read_only(db_path, reason="the file is not writable")
+
+    async def without_toast(pilot: Pilot) -> None:
+        await pilot.pause()
+        assert [n.title for n in pilot.app._notifications] == ["Read-only"]
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    try:
+        app = RunStrongApp(store, clock=clock, start="history")
+        assert snap_compare(app, terminal_size=(80, 24), run_before=without_toast)
+    finally:
+        store.close()

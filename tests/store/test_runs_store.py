@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -10,7 +12,7 @@ from runstrong.core.catalog import load_catalog
 from runstrong.core.models import Side
 from runstrong.core.plan import plan_day
 from runstrong.core.running import Priority, Run, RunKind, parse_week_spec
-from runstrong.store import Store
+from runstrong.store import Store, StoreError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -81,9 +83,8 @@ def test_past_sets_and_done_sessions(store: Store) -> None:
 
 def test_read_only_open_never_creates_or_migrates(tmp_path: Path) -> None:
     missing = tmp_path / "none.db"
-    store = Store.open_read_only(missing)
-    assert store.runs() == []
-    store.close()
+    with pytest.raises(StoreError, match="no database there"):
+        Store.open_read_only(missing)
     assert not missing.exists()
     # A version 2 database: read through an in-memory copy; the file keeps every byte.
     old_path = tmp_path / "old.db"

@@ -284,12 +284,20 @@ def test_migration_from_v2_keeps_every_set_and_leaves_one_open_session_a_day(tmp
         assert [s.load_kg for s in sets] == [40.0, 40.0, None, 42.5, None]
         assert len({s.uid for s in sets}) == 5 and all(len(s.uid) == 32 for s in sets)
         assert {s.set_type for s in sets} == {"normal"}
-        # The constraint now holds: a second open Workout A on 2026-10-02 is refused.
-        with pytest.raises(StoreError, match="UNIQUE"):
-            store.start_session(
-                date="2026-10-02", started_at="2026-10-02T19:00:00+00:00", program_id="beginner",
-                program="Beginner (2 days/week)", day="Workout A", day_index=0, slots=[],
+        # The constraint now holds: a second open Workout A on 2026-10-02 is refused by the
+        # database itself...
+        with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+            store.conn.execute(
+                "INSERT INTO sessions (date, started_at, program_id, program, day, day_index, uid) "
+                "VALUES ('2026-10-02', '2026-10-02T19:00:00+00:00', 'beginner', 'Beginner', 'Workout A', 0, 'x')"
             )
+        # ...and starting one through the store adopts the open one (a second window's start).
+        adopted = store.start_session(
+            date="2026-10-02", started_at="2026-10-02T19:00:00+00:00", program_id="beginner",
+            program="Beginner (2 days/week)", day="Workout A", day_index=0, slots=[],
+        )
+        assert adopted.id == 3
+        assert store.conn.execute("SELECT COUNT(*) FROM sessions").fetchone()[0] == 4
     finally:
         store.close()
 

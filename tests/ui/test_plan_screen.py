@@ -150,7 +150,7 @@ async def test_add_a_race_in_the_form_and_see_it(make_app, db_path: Path) -> Non
         assert isinstance(app.screen, PlanScreen)
         [race] = stored_runs(db_path)
         assert (race.date, race.kind, race.distance_km, race.name, race.priority) == (
-            date(2026, 11, 28), RunKind.RACE, 10.0, "Turkey Trot [31m", Priority.B,
+            date(2026, 11, 28), RunKind.RACE, 10.0, "Turkey Trot", Priority.B,  # the escape sequence is dropped whole
         )
         saturday = screen.plan.days[6]
         assert saturday.run.race is not None and saturday.season.phase == "race"
