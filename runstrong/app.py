@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -15,15 +15,16 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
-from runstrong.core.catalog import Catalog, load_catalog, rest_after_s
+from runstrong.core.catalog import Catalog, rest_after_s
 from runstrong.core.clock import Clock, SystemClock
-from runstrong.core.models import Program, SetLog
+from runstrong.core.models import Exercise, Program, Session, SetLog
 from runstrong.core.settings import Settings
-from runstrong.core.text import printable
+from runstrong.core.text import plain_text, printable
 from runstrong.key_routing import KeyRouting
 from runstrong.store import Store, StoreError
 from runstrong.store.connection import INTERACTIVE_BUSY_MS
 from runstrong.store_watch import WATCH_INTERVAL_S, show_changes
+from runstrong.widgets.markup_safe import as_markup
 
 if TYPE_CHECKING:
     from runstrong.quick_timer import QuickLog, QuickTimer
@@ -87,6 +88,7 @@ class RunStrongApp(KeyRouting, App[None]):
         clock: Clock | None = None,
         start: str = "today",
         quick: QuickTimer | None = None,
+        start_day: tuple[str, int] | None = None,
     ) -> None:
         # Start in the wanted mode rather than switching on mount: a switch re-parses all CSS,
         # which doubled the time to first paint.
@@ -109,13 +111,27 @@ class RunStrongApp(KeyRouting, App[None]):
         self._errors_on_screen: dict[tuple[str, str], float] = {}
         """Error toasts shown, and until when (monotonic seconds): the same one is not stacked."""
         """`runstrong timer ...`: open straight on this timer, over Today."""
+        self._start_day: tuple[str, int, int | None] | None = None
+        """`--day`: (program id, day index, id of that program's last session when the app
+        started). It holds until a session of that program is stored; then the rotation resumes."""
+        if start_day is not None:
+            program_id, day_index = start_day
+            last = store.last_session(program_id)
+            self._start_day = (program_id, day_index, last.id if last else None)
 
     @property
     def catalog(self) -> Catalog:
-        """The exercises and programs, read on first use: History opens without them."""
-        if self._catalog is None:
-            self._catalog = load_catalog()
-        return self._catalog
+        """The packaged exercises and programs plus the runner's own (the store rebuilds the
+        merged catalog only after an own one changed); read on first use: History opens without."""
+        return self._catalog if self._catalog is not None else self.store.catalog()
+
+    def next_day_index(self, program: Program, last: Session | None) -> int:
+        """The day of `program` Today offers when no session is open: the one `--day` chose,
+        else the one after the last session's (the rotation)."""
+        chosen = self._start_day
+        if chosen is not None and chosen[0] == program.id and chosen[2] == (last.id if last else None):
+            return chosen[1] % len(program.days)
+        return (last.day_index + 1) % len(program.days) if last else 0
 
     async def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -149,7 +165,8 @@ class RunStrongApp(KeyRouting, App[None]):
         markup: bool = False,
     ) -> None:
         """Textual's toast, for text that may hold stored names and paths: control and escape
-        characters stripped, no markup unless asked, and an error already on screen not stacked
+        characters stripped, no markup unless asked (a name like "Press [/b]" would otherwise be
+        refused as markup), and an error already on screen not stacked
         again (ten key presses on a locked database make one "Not saved", not ten; each save
         still gets its own "Saved")."""
         message, title = printable(message, newlines=True), printable(title)
@@ -196,7 +213,7 @@ class RunStrongApp(KeyRouting, App[None]):
             kept = kept_session_note(today)
         if not self.update_settings(replace(self.settings, program_id=program_id)):
             return False
-        following = f"Following {self.catalog.program(program_id).name}"
+        following = f"Following {plain_text(self.catalog.program(program_id).name)}"
         self.notify(f"{following}. {kept}" if kept else following, timeout=10 if kept else 3)
         return True
 
@@ -268,7 +285,7 @@ class RunStrongApp(KeyRouting, App[None]):
         )
         rest_bar = today.rest_bar
         if seconds > 0:
-            rest_bar.start(seconds, f"after {exercise.name} set {set_log.set_no}")
+            rest_bar.start(seconds, f"after {exercise.name} set {set_log.set_no}")  # the bar escapes it
         else:
             rest_bar.stop()
 
@@ -397,18 +414,75 @@ class RunStrongApp(KeyRouting, App[None]):
         palette_commands = getattr(screen, "palette_commands", None)
         if palette_commands is not None:
             yield from palette_commands()
-        for program in self.catalog.programs:
+        catalog = self.catalog
+        for program in catalog.pickable_programs():
             yield SystemCommand(
-                f"Program: {printable(program.name)}",
-                f"Follow {printable(program.name)} on Today",
+                f"Program: {as_markup(program.name)}",
+                f"Follow {as_markup(program.name)} on Today",
                 partial(self._palette_program, program.id),
             )
-        for exercise in self.catalog.exercises.values():
+        for exercise in catalog.pickable_exercises():
             yield SystemCommand(
-                f"Exercise: {printable(exercise.name)}",
-                f"{printable(exercise.category)}: muscles, why it helps, form cues",
+                f"Exercise: {as_markup(exercise.name)}",
+                f"{exercise.category}: muscles, why it helps, form cues",
                 partial(self.show_exercise, exercise.id),
             )
+        yield SystemCommand("New program", "Make a program of your own in the program editor", partial(self.edit_program, None))
+        yield SystemCommand("New exercise", "Make an exercise of your own", partial(self.edit_exercise, None))
+        for program in catalog.programs:
+            name = as_markup(program.name)
+            if program.own:
+                yield SystemCommand(f"Edit program: {name}", "Change days, exercises, sets and reps", partial(self.edit_program, program))
+            if not program.archived:
+                yield SystemCommand(f"Duplicate program: {name}", "An own copy to change", partial(self.edit_program, program, duplicate=True))
+            else:
+                yield SystemCommand(f"Restore program: {name}", "Show it in the program list again", partial(self.restore_program, program.id))
+        for exercise in catalog.exercises.values():
+            if exercise.own:
+                yield SystemCommand(f"Edit exercise: {as_markup(exercise.name)}", "Change or archive your exercise", partial(self.edit_exercise, exercise))
+
+    # -- own programs and exercises ----------------------------------------------------------
+
+    def edit_program(
+        self, program: Program | None, duplicate: bool = False, then: Callable[[str | None], None] | None = None
+    ) -> None:
+        """Open the program editor: a new program (None), an own one, or a copy of any one.
+        A saved program becomes the one Today follows; `then` gets its id (None: not saved)."""
+        from runstrong.core.program_draft import ProgramDraft
+        from runstrong.screens.program_editor import ProgramEditorScreen
+
+        if program is None:
+            draft, title = ProgramDraft.new(self.catalog), "New program"
+        elif duplicate or not program.own:
+            draft, title = ProgramDraft.duplicate(program, self.catalog), f"Copy of {plain_text(program.name)}"
+        else:
+            draft, title = ProgramDraft.of(program), f"Edit {plain_text(program.name)}"
+
+        async def saved(program_id: str | None) -> None:
+            if program_id is not None and then is None and await self.choose_program(program_id):
+                # Today came back on top before the choice was stored: show the program now.
+                today = self._today_screen()
+                if today is not None and self.screen is today:
+                    await today.load()
+            if then is not None:
+                then(program_id)
+
+        self.push_screen(ProgramEditorScreen(draft, title), saved)
+
+    def restore_program(self, program_id: str) -> None:
+        """Bring an archived own program back to the picker."""
+        try:
+            self.store.archive_program(program_id, archived=False)
+        except StoreError as error:
+            self.notify(f"Not saved: {error}", severity="error", timeout=10)
+            return
+        self.notify(f"{plain_text(self.catalog.program(program_id).name)} is back in the program list", timeout=3)
+
+    def edit_exercise(self, exercise: Exercise | None) -> None:
+        """Open the own-exercise form: a new exercise (None) or an own one to change or archive."""
+        from runstrong.screens.exercise_form import ExerciseFormScreen
+
+        self.push_screen(ExerciseFormScreen(self.catalog, self.settings.unit, exercise))
 
     def show_exercise(self, exercise_id: str) -> None:
         from runstrong.screens.exercise_info import ExerciseInfoScreen

@@ -6,7 +6,6 @@ Errors are one line on stderr: bad arguments exit 2, database problems exit 1. N
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections.abc import Sequence
@@ -14,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from runstrong import __version__
-from runstrong.core.catalog import Catalog, load_catalog
 from runstrong.core.clock import SystemClock
 from runstrong.core.durations import ACCEPTED
 from runstrong.errors import FileError, UsageError
@@ -48,12 +46,26 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[db],
     )
     parser.add_argument("--version", action="version", version=f"runstrong {__version__}")
+    parser.add_argument("--program", metavar="ID", help="open Today on this program; it becomes the one followed")
+    parser.add_argument("--day", metavar="NAME", help="with --program: do this day of it today")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
     commands.add_parser("history", parents=[db], help="open the app on History")
 
-    exercises = commands.add_parser("exercises", parents=[db], help="print the exercise catalog")
+    exercises = commands.add_parser("exercises", parents=[db], help="print the exercise catalog, packaged and own")
     exercises.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    programs = commands.add_parser("programs", parents=[db], help="list programs; add or show own ones")
+    programs.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    program_commands = programs.add_subparsers(dest="programs_command", metavar="add|show", parser_class=OneLineParser)
+    add = program_commands.add_parser("add", parents=[db], help="add own exercises and programs from a routine file")
+    add.add_argument("file", metavar="FILE.toml", help="a routine file (docs/programs.md)")
+    add.add_argument("--replace", action="store_true", help="update own entries that exist already")
+    show = program_commands.add_parser("show", parents=[db], help="print one program")
+    show.add_argument("program_id", metavar="ID")
+    form = show.add_mutually_exclusive_group()
+    form.add_argument("--toml", dest="form", action="store_const", const="toml", help="a routine file `add` takes back")
+    form.add_argument("--json", dest="form", action="store_const", const="json", help="JSON")
 
     export = commands.add_parser("export", parents=[db], help="print or write all data")
     export.add_argument("--format", choices=("json", "csv"), default="json")
@@ -82,40 +94,6 @@ def build_parser() -> argparse.ArgumentParser:
     timer.add_argument("--exercise", metavar="NAME", default=None, help="log under this exercise, e.g. plank")
     timer.add_argument("--no-log", action="store_true", help="do not write the holds to history")
     return parser
-
-
-def print_exercises(catalog: Catalog, as_json: bool) -> None:
-    exercises = list(catalog.exercises.values())
-    if as_json:
-        payload = [
-            {
-                "id": ex.id,
-                "name": ex.name,
-                "kind": ex.kind.value,
-                "per_side": ex.per_side,
-                "category": ex.category,
-                "muscles": list(ex.muscles),
-                "default": {
-                    "sets": ex.default.sets,
-                    "reps": ex.default.reps,
-                    "hold_s": ex.default.hold_s,
-                    "rest_s": ex.default.rest_s,
-                    "ours": ex.default.ours,
-                },
-                "prescription": ex.prescription_label(),
-                "why": ex.why,
-                "cues": list(ex.cues),
-                "sources": list(ex.sources),
-            }
-            for ex in exercises
-        ]
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
-        return
-    rows = [("ID", "NAME", "KIND", "CATEGORY", "DEFAULT")]
-    rows += [(ex.id, ex.name, ex.kind.value, ex.category, ex.prescription_label()) for ex in exercises]
-    widths = [max(len(row[col]) for row in rows) for col in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
 
 
 def reject_negative_timer_values(argv: Sequence[str]) -> None:
@@ -150,14 +128,18 @@ def run(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     reject_negative_timer_values(argv)
     args = build_parser().parse_args(argv)
+    if args.day is not None and args.program is None:
+        raise UsageError("runstrong: --day needs --program ID (see --help)")
+    if args.program is not None and args.command is not None:
+        raise UsageError(f"runstrong: --program opens Today; it does not go with {args.command!r} (see --help)")
+
     from runstrong.store import Store, resolve_db_path
 
     # Resolved (and an empty --db or RUNSTRONG_DB refused) whatever the command.
     path = resolve_db_path(getattr(args, "db", None))
-    if args.command == "exercises":
-        print_exercises(load_catalog(), args.json)
+    if args.command in ("exercises", "programs"):
+        print(run_catalog_command(args, path))
         return 0
-
     if args.command == "export":
         from runstrong.export import check_output, write_export
 
@@ -186,15 +168,47 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "timer":
         from runstrong.quick_timer import quick_timer_from_args
 
-        quick = quick_timer_from_args(args, load_catalog())
+        # Own exercises too: `--exercise "wall sit"` logs under the runner's own exercise.
+        quick = quick_timer_from_args(args, Store.read_catalog(path))
     store, RunStrongApp = open_store_importing_app(path)
-    app = RunStrongApp(store, start="history" if args.command == "history" else "today", quick=quick)
+    try:
+        start_day = follow_program(store, args.program, args.day) if args.program is not None else None
+    except UsageError:
+        store.close()
+        raise
+    app = RunStrongApp(store, start="history" if args.command == "history" else "today", quick=quick, start_day=start_day)
     try:
         app.run()
     finally:
         store.close()
     # Non-zero when the app ended on an unhandled error (Textual has printed it).
     return app.return_code or 0
+
+
+def run_catalog_command(args: argparse.Namespace, path: Path) -> str:
+    """`exercises`, `programs`, `programs show` (read only) and `programs add`: the text to print."""
+    from runstrong import programs_command
+    from runstrong.store import Store
+
+    if args.command == "programs" and args.programs_command == "add":
+        return programs_command.add_routine(path, args.file, args.replace)
+    catalog = Store.read_catalog(path)
+    if args.command == "exercises":
+        return programs_command.exercises_text(catalog, args.json)
+    if args.programs_command == "show":
+        return programs_command.show_text(catalog, args.program_id, args.form or "text")
+    return programs_command.programs_text(catalog, args.json)
+
+
+def follow_program(store: Store, program_id: str, day: str | None) -> tuple[str, int] | None:
+    """`--program ID [--day NAME]`: make the program the one followed; the chosen day (program id,
+    day index) for Today, or None. UsageError for an unknown program or day."""
+    from runstrong import programs_command
+
+    program = programs_command.find_program(store.catalog(), program_id, "runstrong --program")
+    day_index = programs_command.find_day(program, day)
+    store.save_settings({"program_id": program.id})
+    return (program.id, day_index) if day_index is not None else None
 
 
 def main(argv: Sequence[str] | None = None) -> None:

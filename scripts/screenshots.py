@@ -68,6 +68,22 @@ async def progress(pilot: Pilot, clock: ManualClock) -> None:
     await pilot.pause()
 
 
+async def program_editor(pilot: Pilot, clock: ManualClock) -> None:
+    # A copy of the beginner program, made one's own: squats as 3 × 8–12 @ 40 kg, 2 min rest.
+    from textual.widgets import OptionList
+
+    await pilot.press("p", "d")
+    screen = pilot.app.screen
+    screen.query_one("#name-input", Input).value = "Beginner, my gym"
+    screen.query_one(OptionList).highlighted = 1
+    await pilot.press("e")
+    form = pilot.app.screen
+    for field, value in (("amount", "8-12"), ("load", "40"), ("rest_s", "2m")):
+        form.query_one(f"#{field}-input", Input).value = value
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def plan(pilot: Pilot, clock: ManualClock) -> None:
     await pilot.press("down", "down", "down")  # Wednesday: an easy run and a placed session
     await pilot.pause()
@@ -99,6 +115,7 @@ SHOTS: dict[str, Shot] = {
     "timer": Shot(timer, quick=("45s", "--exercise", "copenhagen", "--sets", "2", "--rest", "1m")),
     "history": Shot(history, start="history", seeded=True),
     "progress": Shot(progress, start="history", seeded=True),
+    "program_editor": Shot(program_editor),
     "plan": Shot(plan, start="plan", seeded=True, running=True),
 }
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
 from runstrong.core.durations import format_duration
+from runstrong.core.loads import Unit, format_load
 
 
 class Kind(StrEnum):
@@ -35,19 +37,33 @@ class Prescription:
 
     sets: int
     reps: int | None = None
-    """Target reps per set (per side when the exercise is per-side)."""
+    """Target reps per set (per side when the exercise is per-side); the bottom of a rep range."""
     hold_s: int | None = None
-    """Target seconds per set (per side when the exercise is per-side)."""
+    """Target seconds per set (per side when the exercise is per-side); the bottom of a hold range."""
     rest_s: int | None = None
     """Rest after each set; None means the default for the exercise's kind."""
     ours: bool = False
     """True where the seed article gave no numbers and runstrong chose them."""
+    reps_max: int | None = None
+    """Top of a rep range ("8–12": reps 8, reps_max 12); None for a single number."""
+    hold_s_max: int | None = None
+    """Top of a hold range in seconds ("30–60 s": hold_s 30, hold_s_max 60); None for one number."""
+    load_kg: float | None = None
+    """Target load per set in kilograms; None when the runner picks it (or bodyweight)."""
 
     def label(self, per_side: bool, limb: str = "side") -> str:
-        """Short human form: "3 × 12", "3 × 0:20 each side", "3 × 10 each leg"."""
-        amount = format_duration(self.hold_s) if self.hold_s is not None else str(self.reps or "")
+        """Short human form: "3 × 12", "3 × 8–12 @ 40 kg", "3 × 0:30–1:00 each side", "3 × 10 each leg"."""
+        if self.hold_s is not None:
+            amount = _span(self.hold_s, self.hold_s_max, format_duration)
+        else:
+            amount = _span(self.reps, self.reps_max, str) if self.reps is not None else ""
         suffix = f" each {limb}" if per_side else ""
-        return f"{self.sets} × {amount}{suffix}"
+        load = f" @ {format_load(self.load_kg, Unit.KG)}" if self.load_kg is not None else ""
+        return f"{self.sets} × {amount}{suffix}{load}"
+
+
+def _span(low: int, high: int | None, shown: Callable[[int], str]) -> str:
+    return f"{shown(low)}–{shown(high)}" if high is not None and high != low else shown(low)
 
 
 @dataclass(frozen=True)
@@ -65,7 +81,13 @@ class Exercise:
     """One or two sentences, in our words, on why it helps runners."""
     cues: tuple[str, ...]
     sources: tuple[str, ...]
-    """Seed article ids ("000" … "004") that name this exercise."""
+    """Seed article ids ("000" … "004") that name this exercise; empty for an own exercise."""
+    notes: str = ""
+    """The runner's own notes or cues for an own exercise (packaged ones use `cues`)."""
+    own: bool = False
+    """True for an exercise the runner made (stored in the database, not the packaged data)."""
+    archived: bool = False
+    """An own exercise hidden from pickers; its logged sets stay in History and Progress."""
 
     @property
     def is_timed(self) -> bool:
@@ -73,7 +95,7 @@ class Exercise:
 
     @property
     def limb(self) -> str:
-        """What "each …" counts for a per-side exercise: "leg" for leg rep work, else "side"."""
+        """What a per-side count is per: "leg" for leg rep work, "side" for everything else."""
         return "leg" if self.category in LEG_CATEGORIES and not self.is_timed else "side"
 
     def prescription_label(self, prescription: Prescription | None = None) -> str:
@@ -100,6 +122,10 @@ class Program:
     description: str
     days: tuple[ProgramDay, ...]
     sources: tuple[str, ...] = ()
+    own: bool = False
+    """True for a program the runner made or duplicated (stored in the database)."""
+    archived: bool = False
+    """An own program hidden from the picker; sessions logged with it stay in History."""
 
 
 SET_TYPES = ("normal", "warmup", "drop", "failure")

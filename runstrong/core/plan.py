@@ -40,6 +40,8 @@ def plan_day(day: ProgramDay, catalog: Catalog) -> list[PlannedSet]:
                         side=side,
                         target_reps=item.prescription.reps,
                         target_hold_s=item.prescription.hold_s,
+                        # The program item's target load and rest, when it gives them.
+                        target_load_kg=item.prescription.load_kg,
                         rest_s=item.prescription.rest_s,
                     )
                 )

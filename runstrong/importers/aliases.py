@@ -94,13 +94,3 @@ def guess_category(name: str) -> str:
         if any(word in lowered for word in words):
             return category
     return "upper body"
-
-
-def own_exercise_id(name: str, taken: set[str]) -> str:
-    """A fresh own-exercise id from its name ('Nordic Curl' -> 'nordic-curl'), unique in `taken`."""
-    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:56] or "exercise"
-    candidate, counter = base, 1
-    while candidate in taken:
-        counter += 1
-        candidate = f"{base}-{counter}"
-    return candidate

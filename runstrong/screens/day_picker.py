@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from runstrong.core.models import Program
 from runstrong.core.set_input import InputProblem
 from runstrong.core.session_input import parse_session_date
-from runstrong.screens.exercise_picker import plain
+from runstrong.widgets.markup_safe import as_markup
 
 EMPTY = "empty"
 """The option id of the empty session."""
@@ -49,7 +49,7 @@ class DayPickerScreen(ModalScreen[DayChoice | None]):
     def compose(self) -> ComposeResult:
         options = [
             Option(
-                f"{plain(day.name)}  [dim]{len(day.items)} exercises[/dim]"
+                f"{as_markup(day.name)}  [dim]{len(day.items)} exercises[/dim]"
                 + ("  [b](next)[/b]" if index == self.next_index else ""),
                 id=str(index),
             )
@@ -57,7 +57,7 @@ class DayPickerScreen(ModalScreen[DayChoice | None]):
         ]
         options.append(Option("Empty session  [dim]build it as you go[/dim]", id=EMPTY))
         with Vertical(classes="dialog", id="day-picker-dialog"):
-            yield Label(f"[b]What to do · {plain(self.program.name)}[/b]", classes="dialog-title")
+            yield Label(f"[b]What to do · {as_markup(self.program.name)}[/b]", classes="dialog-title")
             yield OptionList(*options, id="day-list")
             with Horizontal(id="date-row"):
                 yield Label("For the date ")

@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
@@ -17,7 +16,7 @@ from runstrong.core.plan import PlannedSet
 from runstrong.core.session_input import clean_note, format_rpe, parse_rpe
 from runstrong.core.set_input import InputProblem, parse_hold, parse_load, parse_reps
 from runstrong.core.loads import Unit, load_number
-from runstrong.core.text import printable
+from runstrong.widgets.markup_safe import as_markup
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ class EditSetScreen(ModalScreen[SetEdit | None]):
         side = f" · {slot.side.value}" if slot.side else ""
         # Scrolls on a small terminal, so Save and Cancel stay reachable under an error line.
         with VerticalScroll(classes="dialog", id="edit-dialog"):
-            yield Label(f"[b]{escape(printable(self.exercise.name))}[/b] · set {slot.set_no}{side}", classes="dialog-title")
+            yield Label(f"[b]{as_markup(self.exercise.name)}[/b] · set {slot.set_no}{side}", classes="dialog-title")
             if self.timed:
                 hold = logged.hold_s if logged and logged.hold_s else slot.target_hold_s
                 yield from self._field("hold", "Hold (seconds or m:ss)", str(hold or ""))

@@ -5,12 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from runstrong.core.models import Exercise, Prescription
-from runstrong.core.text import printable
+from runstrong.widgets.markup_safe import as_markup
 
 SOURCE_NAMES = {
     "000": "The strength movements every runner should be doing",
@@ -31,17 +30,24 @@ class ExerciseInfoScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         ex = self.exercise
-
-        def shown(text: str) -> str:  # own exercises come from the database: data, not markup
-            return escape(printable(text))
-
+        # Own exercises' text comes from the runner: escaped, so "[" is text, not markup.
+        name, why = as_markup(ex.name), as_markup(ex.why)
         with VerticalScroll(classes="dialog", id="info-dialog"):
-            yield Label(f"[b]{shown(ex.name)}[/b]  ·  {shown(ex.prescription_label(self.prescription))}", classes="dialog-title")
-            yield Static(f"[b]Muscles[/b]  {shown(', '.join(ex.muscles))}")
-            yield Static(f"[b]Why runners do it[/b]\n{shown(ex.why)}", classes="info-why")
-            yield Static("[b]Form cues[/b]\n" + "\n".join(f" • {shown(cue)}" for cue in ex.cues), classes="info-cues")
-            sources = "; ".join(SOURCE_NAMES.get(source, source) for source in ex.sources)
-            yield Static(f"[dim]From: {shown(sources)}[/dim]", classes="info-source")
+            yield Label(f"[b]{name}[/b]  ·  {ex.prescription_label(self.prescription)}", classes="dialog-title")
+            if ex.muscles:
+                yield Static(f"[b]Muscles[/b]  {as_markup(', '.join(ex.muscles))}")
+            if ex.why:
+                yield Static(f"[b]Why runners do it[/b]\n{why}", classes="info-why")
+            if ex.cues:
+                cues = "\n".join(f" • {as_markup(cue)}" for cue in ex.cues)
+                yield Static(f"[b]Form cues[/b]\n{cues}", classes="info-cues")
+            if ex.notes:
+                yield Static(f"[b]Your notes[/b]\n{as_markup(ex.notes)}", classes="info-cues")
+            if ex.sources:
+                sources = "; ".join(SOURCE_NAMES.get(source, source) for source in ex.sources)
+                yield Static(f"[dim]From: {as_markup(sources)}[/dim]", classes="info-source")
+            elif ex.own:
+                yield Static("[dim]Your own exercise[/dim]", classes="info-source")
             yield Label("[dim]escape closes[/dim]")
 
     async def action_dismiss(self, result: None = None) -> None:

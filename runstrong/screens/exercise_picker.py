@@ -8,18 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from runstrong.core.models import Exercise
-from runstrong.core.text import printable
-
-
-def plain(text: str) -> str:
-    """Text from the catalog (own exercises included) as data: no markup, no control characters."""
-    return escape(printable(text))
+from runstrong.widgets.markup_safe import as_markup
 
 
 class ExercisePickerScreen(ModalScreen[str | None]):
@@ -35,13 +29,15 @@ class ExercisePickerScreen(ModalScreen[str | None]):
     ]
 
     def __init__(self, title: str, exercises: Iterable[Exercise], *, leave_out: str | None = None) -> None:
+        """`exercises`: what the picker offers (the catalog's pickable ones: archived own
+        exercises stay out); `leave_out`: the id of the one being swapped."""
         super().__init__(classes="dialog-screen")
         self.title_text = title
         self.exercises = [exercise for exercise in exercises if exercise.id != leave_out]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="exercise-picker-dialog"):
-            yield Label(f"[b]{plain(self.title_text)}[/b]", classes="dialog-title")
+            yield Label(f"[b]{as_markup(self.title_text)}[/b]", classes="dialog-title")
             yield Input(placeholder="type to narrow: name or category", id="exercise-filter")
             yield OptionList(id="exercise-list")
             yield Label("[dim]↑ ↓ choose · enter picks · escape closes[/dim]")
@@ -67,7 +63,7 @@ class ExercisePickerScreen(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         options.add_options(
-            Option(f"{plain(exercise.name)}  [dim]{plain(exercise.category)} · {exercise.kind.value}[/dim]", id=exercise.id)
+            Option(f"{as_markup(exercise.name)}  [dim]{as_markup(exercise.category)} · {exercise.kind.value}[/dim]", id=exercise.id)
             for exercise in self.matching(text)
         )
         options.highlighted = 0 if options.option_count else None

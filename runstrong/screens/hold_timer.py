@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.markup import escape
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Label, ProgressBar, Static
@@ -43,6 +42,7 @@ from runstrong.core.models import Side
 from runstrong.core.set_input import MAX_HOLD_S
 from runstrong.core.text import printable
 from runstrong.widgets.key_bar import KeyBar
+from runstrong.widgets.markup_safe import as_markup
 from runstrong.widgets.timer_digits import TimerDigits
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ class HoldTimerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="timer-header"):
-            yield Label(f"[b]{escape(printable(self.exercise))}[/b]", id="timer-exercise")
+            yield Label(f"[b]{as_markup(self.exercise)}[/b]", id="timer-exercise")
             yield Label(id="timer-set")
         with Vertical(id="timer-face"):
             yield Label(id="timer-phase")

@@ -19,7 +19,7 @@ from runstrong.core.models import Exercise, Kind, Prescription, Session, SetLog
 from runstrong.core.progress import session_totals
 from runstrong.core.session_input import format_rpe
 from runstrong.core.settings import Unit, format_load
-from runstrong.core.text import printable
+from runstrong.core.text import plain_text, printable
 from runstrong.screens.confirm import ConfirmScreen
 from runstrong.screens.edit_set import EditSetScreen, SetEdit
 from runstrong.screens.history import (
@@ -198,7 +198,7 @@ class SessionDetailScreen(Screen[None]):
             self.undo_log.record(SetEdited(logged))
             self.load()
             what = "Saved" if logged.done else "Logged (was skipped)"
-            self.app.notify(f"{what} {exercise.name} set {logged.set_no}", timeout=3)
+            self.app.notify(f"{what} {plain_text(exercise.name)} set {logged.set_no}", timeout=3)
 
         self.app.push_screen(EditSetScreen(exercise, logged, self.app.settings.unit), save)
 
@@ -218,7 +218,7 @@ class SessionDetailScreen(Screen[None]):
                 return
             self.undo_log.record(SetDeleted(logged))
             self.load()
-            self.app.notify(f"Deleted {logged.exercise} set {logged.set_no}{side} · u undoes", timeout=4)
+            self.app.notify(f"Deleted {plain_text(logged.exercise)} set {logged.set_no}{side} · u undoes", timeout=4)
 
         self.app.push_screen(
             ConfirmScreen(f"Delete {logged.exercise} set {logged.set_no}{side}?", "u brings it back."), answer

@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Label
 
@@ -18,7 +17,6 @@ from runstrong.core.clock import stamp
 from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
 from runstrong.core.plan import PlannedSet, plan_day
-from runstrong.core.text import printable
 from runstrong.screens import session_end
 from runstrong.screens.today_session_edits import SESSION_EDIT_BINDINGS, SessionEdits, SessionEditUndo
 from runstrong.store import StoreError
@@ -27,6 +25,8 @@ from runstrong.widgets.plan_banner import PlanBanner
 from runstrong.widgets.read_only_banner import ReadOnlyBanner
 from runstrong.widgets.rest_bar import RestBar
 from runstrong.widgets.set_checklist import SetChecklist, Slot
+from runstrong.core.text import plain_text
+from runstrong.widgets.markup_safe import as_markup
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -144,7 +144,7 @@ class TodayScreen(SessionEdits, Screen[None]):
         if session is not None:
             day_index = session.day_index % len(program.days)
         else:
-            day_index = (last.day_index + 1) % len(program.days) if last else 0
+            day_index = app.next_day_index(program, last)
         self.program, self.day_index, self.day = program, day_index, program.days[day_index]
         self.day = self.day_of(session, self.day)
         same_session = session is not None and self.session is not None and session.id == self.session.id
@@ -153,12 +153,12 @@ class TodayScreen(SessionEdits, Screen[None]):
         slots: list[Slot] = list(session.sets) if session else planned
         slots, last_time = self.planned_with_last_time(slots)
         checklist = self.checklist
+        checklist.catalog = app.catalog  # own exercises added since the last load
         cursor = checklist.cursor
         checklist.cursor = 0
         checklist.show(slots, self.prescriptions, last_time)
         checklist.cursor = cursor if same_session and cursor < len(slots) else checklist.first_open()
-        title = f"[b]{escape(printable(program.name))}[/b] · {escape(printable(self.day.name))}"
-        self.query_one("#session-title", Label).update(title)
+        self.query_one("#session-title", Label).update(f"[b]{as_markup(program.name)}[/b] · {as_markup(self.day.name)}")
         self.query_one("#session-date", Label).update(self.app.clock.now().strftime("%a %d %b"))
         self.update_summary()
         self._mark_seen()
@@ -275,11 +275,9 @@ class TodayScreen(SessionEdits, Screen[None]):
         exercise = self.app.catalog.exercise(slot.exercise_id)
         side = f" · {slot.side.value}" if slot.side else ""
         hint = " · t starts the timer" if exercise.is_timed else ""
-        why = f" · {escape(self.why[exercise.id])}" if exercise.id in self.why else ""
+        why = f" · {as_markup(self.why[exercise.id])}" if exercise.id in self.why else ""
         kind = "warm-up set" if isinstance(slot, SetLog) and slot.is_warmup else "set"
-        self.query_one("#set-detail", Label).update(
-            f"{escape(printable(exercise.name))} · {kind} {slot.set_no}{side}{hint}{why}"
-        )
+        self.query_one("#set-detail", Label).update(f"{as_markup(exercise.name)} · {kind} {slot.set_no}{side}{hint}{why}")
 
     # -- changes ---------------------------------------------------------------------------
 
@@ -351,7 +349,7 @@ class TodayScreen(SessionEdits, Screen[None]):
                 self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
                 return
             self._show_change(index, previous, new)
-            self.app.notify(f"Saved {exercise.name} set {slot.set_no}", timeout=2)
+            self.app.notify(f"Saved {plain_text(exercise.name)} set {slot.set_no}", timeout=2)
 
         from runstrong.screens.edit_set import EditSetScreen
 
@@ -371,7 +369,7 @@ class TodayScreen(SessionEdits, Screen[None]):
             return
         exercise = self.app.catalog.exercise(slot.exercise_id)
         if slot.target_hold_s is None:
-            self.app.notify(f"{exercise.name} is counted in reps, not timed", severity="warning", timeout=3)
+            self.app.notify(f"{plain_text(exercise.name)} is counted in reps, not timed", severity="warning", timeout=3)
             return
         self.app.open_hold_for_set(self, self.checklist.cursor)
 
@@ -468,7 +466,7 @@ class TodayScreen(SessionEdits, Screen[None]):
     def action_pick_program(self) -> None:
         from runstrong.screens.program_picker import ProgramPickerScreen
 
-        self.app.push_screen(ProgramPickerScreen(self.app.catalog.programs, self.app.settings.program_id), self._picked)
+        self.app.push_screen(ProgramPickerScreen(self.app.catalog.pickable_programs(), self.app.settings.program_id), self._picked)
 
     async def _picked(self, program_id: str | None) -> None:
         if program_id is not None and program_id != self.app.settings.program_id:

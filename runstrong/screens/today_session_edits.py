@@ -310,7 +310,7 @@ class SessionEdits:
         from runstrong.screens.exercise_picker import ExercisePickerScreen
 
         self.app.push_screen(
-            ExercisePickerScreen("Add an exercise", self.app.catalog.exercises.values()), self._add_exercise
+            ExercisePickerScreen("Add an exercise", self.app.catalog.pickable_exercises()), self._add_exercise
         )
 
     async def _add_exercise(self: TodayScreen, exercise_id: str | None) -> None:
@@ -329,7 +329,7 @@ class SessionEdits:
 
         name = self.app.catalog.exercise(slot.exercise_id).name
         self.app.push_screen(
-            ExercisePickerScreen(f"Swap {name} for", self.app.catalog.exercises.values(), leave_out=slot.exercise_id),
+            ExercisePickerScreen(f"Swap {name} for", self.app.catalog.pickable_exercises(), leave_out=slot.exercise_id),
             self._swap_exercise,
         )
 

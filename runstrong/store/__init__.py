@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from runstrong.store.connection import StoreError, default_db_path, new_uid, resolve_db_path
 from runstrong.store.deleted import Deleted, DeletedStore
-from runstrong.store.export_data import EXPORT_VERSION, ExportStore
+from runstrong.store.export_data import EXPORT_VERSION
 from runstrong.store.history import HistoryFilter, SessionSummary
 from runstrong.store.imports import ImportOutcome, ImportStore, OwnExerciseRequest
 from runstrong.store.last_time import LastTimeStore

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from runstrong.core.catalog_json import exercise_json, program_json
 from runstrong.store.catalog_tables import CatalogTablesStore
 from runstrong.store.sessions import _SESSION_COLUMNS
 
@@ -28,8 +29,11 @@ class ExportStore(CatalogTablesStore):
         For merging (issue 10) v2 also carries, additively: `source` and `updated_at` per session,
         `updated_at` per set, and `deleted`: [{uid, deleted_at}] for deleted sessions and sets."""
         with self._snapshot():  # one consistent read: a tick from another window lands before or after
-            exercises = self.own_exercise_docs()
-            programs = self.own_program_docs()
+            # As `exercises --json` and `programs show --json` print them, archived ones too:
+            # their sets are in the export, so what they were must be as well.
+            catalog = self.catalog()
+            exercises = [exercise_json(ex) for ex in catalog.exercises.values() if ex.own]
+            programs = [program_json(program) for program in catalog.programs if program.own]
             sessions = self._rows(
                 f"SELECT {_SESSION_COLUMNS}, updated_at, source FROM sessions WHERE deleted_at IS NULL "
                 "ORDER BY date, julianday(started_at), id"

@@ -19,8 +19,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from runstrong.core.catalog import load_catalog
-from runstrong.importers.aliases import guess_category, own_exercise_id
+from runstrong.core.catalog import OWN, free_id, is_own_id, load_catalog, parse_exercise
+from runstrong.importers.aliases import guess_category
 from runstrong.importers.records import ImportBatch, ImportedSession, ImportedSet
 from runstrong.store.connection import StoreError, _connect_read_only, _tidy_companions
 from runstrong.store.export_data import ExportStore
@@ -90,22 +90,11 @@ class ImportStore(ExportStore):
         if rows:
             return str(rows[0]["id"])
         taken = set(load_catalog().exercises) | {r["id"] for r in self._rows("SELECT id FROM exercises")}
-        new_id = exercise_id if exercise_id and exercise_id not in taken else own_exercise_id(name, taken)
-        with self._transaction():
-            self.db["exercises"].insert(
-                {
-                    "id": new_id,
-                    "name": name,
-                    "kind": kind,
-                    "per_side": int(per_side),
-                    "category": category or guess_category(name),
-                    "doc": "{}",
-                    "updated_at": self.stamp(),
-                }
-            )
-        changed = getattr(self, "_catalog_changed", None)
-        if changed is not None:
-            changed()
+        usable = exercise_id is not None and is_own_id(exercise_id) and exercise_id not in taken
+        new_id = exercise_id if usable else free_id(name, taken, "exercise")
+        # Through the same validator and writer as every own exercise (catalog_tables).
+        table = {"id": new_id, "name": name, "kind": kind, "per_side": per_side, "category": category or guess_category(name)}
+        self.save_exercise(self._checked(lambda: parse_exercise(table, (), OWN, "exercise"), table))
         return new_id
 
     def import_batch(self, batch: ImportBatch, own: list[OwnExerciseRequest] | None = None) -> ImportOutcome:
