@@ -4,6 +4,7 @@ back from the real file, and taken back with `u`."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -469,3 +470,26 @@ async def test_a_session_change_from_the_command_palette(make_app, db_path: Path
         await pilot.press("ctrl+p", *"Today: add a set", "enter")
         await pilot.pause()
         assert shape(db_path) == WORKOUT_A[:3] + ["squat 4"] + WORKOUT_A[3:]
+
+
+async def test_swap_for_an_own_exercise_the_rack_is_taken(make_app, store: Store, db_path: Path) -> None:
+    from runstrong.core.models import Exercise, Kind, Prescription
+
+    front = Exercise(
+        id="front-squat", name="Front squat", kind=Kind.REPS, per_side=False, muscles=("quads",), category="legs",
+        default=Prescription(sets=3, reps=8), why="", cues=(), sources=(), own=True,
+    )
+    store.save_exercise(front)
+    store.save_exercise(replace(front, id="zercher-squat", name="Zercher squat"))
+    store.archive_exercise("zercher-squat")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", *"squat")
+        offered = [option.id for option in app.screen.query_one("#exercise-list").options]
+        assert "front-squat" in offered and "zercher-squat" not in offered  # archived: not offered
+        await pilot.press("ctrl+u", *"front squat", "enter")
+        # Squat's three sets, none done, become three sets of front squat at squat's 12 reps.
+        assert shape(db_path)[:3] == ["front-squat 1", "front-squat 2", "front-squat 3"]
+        assert {s.target_reps for s in newest(db_path).sets[:3]} == {12}
+        await pilot.press("u")
+        assert shape(db_path) == WORKOUT_A
