@@ -285,7 +285,7 @@ class SessionTotals:
     total_reps: int
     total_hold_s: int
     volume_kg: float
-    """Σ load × reps over done sets that have both."""
+    """Σ load × reps over done work sets that have both (warm-up sets never count)."""
     first_done_at: str | None
     last_done_at: str | None
     duration_s: int | None
