@@ -114,6 +114,7 @@ def test_history_totals_and_progress_leave_warm_ups_out(store: Store) -> None:
     store.edit_set(work.id, reps=12, load_kg=40.0, hold_s=None)
     store.tick_set(work.id, "2026-11-22T10:03:00+01:00")
     [row] = store.history_page()
-    # Volume 12 × 40 = 480 kg; the warm-up's 5 × 60 = 300 kg is not in it (its 5 reps were done: 17).
-    assert (row.sets_done, row.total_reps, row.volume_kg) == (2, 17, 480.0)
+    # One rule (README "What counts"): the warm-up is in none of the totals. 1 set, 12 reps,
+    # volume 12 × 40 = 480 kg; the warm-up's 5 × 60 = 300 kg and its 5 reps are not in them.
+    assert (row.sets_done, row.total_reps, row.volume_kg) == (1, 12, 480.0)
     assert [(s.reps, s.load_kg) for s in store.exercise_sets("squat")] == [(12, 40.0)]
