@@ -253,8 +253,9 @@ async def test_warm_up_set_is_never_in_volume_or_records(make_app, db_path: Path
         app.screen.query_one("#load-input", Input).value = "40"
         await pilot.press("enter", "space")  # squat 1: 12 × 40 kg
         [row] = app.store.history_page()
-        # 12 × 40 = 480 kg; the warm-up's 5 × 60 = 300 kg is left out (its 5 reps count: 12 + 5).
-        assert (row.sets_done, row.total_reps, row.volume_kg) == (2, 17, 480.0)
+        # One rule (README "What counts"): the warm-up is in none of the totals. 1 set, 12 reps,
+        # 12 × 40 = 480 kg; the warm-up's 5 reps and 5 × 60 = 300 kg are left out.
+        assert (row.sets_done, row.total_reps, row.volume_kg) == (1, 12, 480.0)
         from runstrong.core.progress import RecordKind, current_records, daily_bests, personal_records
 
         records = current_records(personal_records(daily_bests(app.store.exercise_sets("squat"))))
