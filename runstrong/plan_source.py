@@ -82,6 +82,8 @@ def make_plan(
 SKIPPED_KEY = "plan_skipped"
 """Settings key: the days the runner skipped a planned strength session (ISO dates, by commas)."""
 SKIP_MEMORY_DAYS = 60
+"""Skips older than this many days are forgotten (ours): past skips only matter to the weeks the
+plan still shows, and the setting stays a short line; docs/plan.md says so too."""
 
 
 def skipped_days(store: Store) -> list[date]:

@@ -102,6 +102,7 @@ class ItemRange:
 
     @property
     def timed(self) -> bool:
+        """True for a hold (seconds), False for rep work."""
         return self.hold_s is not None
 
 
