@@ -32,8 +32,8 @@ WEEKLY_TARGET = 2
 
 EPLEY_MAX_REPS = 10
 """The most reps a set may have to give an e1RM (the cut-off is ours; the seed articles give no
-1RM formula). The formula is Epley's (B. Epley, Poundage Chart, Boyd Epley Workout, University
-of Nebraska, 1985): load × (1 + reps/30). It drifts badly past about 10 reps, so higher-rep sets
+1RM formula). The formula is Epley's (B. Epley, "Poundage Chart", Boyd Epley Workout, Lincoln NE:
+Body Enterprises, 1985): load × (1 + reps/30). It drifts badly past about 10 reps, so higher-rep sets
 give no estimate rather than a wrong one."""
 
 
