@@ -23,6 +23,7 @@ from runstrong.core.running import (
     describe_week,
     parse_week_spec,
 )
+from runstrong.core.dates import LATEST, RANGE_TEXT, read_date
 from runstrong.core.text import plain_text
 from runstrong.export import check_output, write_atomically
 from runstrong.store.problems import os_reason
@@ -39,11 +40,12 @@ ICS_FUTURE_DAYS = 365
 MAX_PLAN_DAYS = 366
 
 
-def parse_date(text: str, what: str = "DATE") -> date:
+def parse_date(text: str, what: str, command: str) -> date:
+    """An ISO date within core.dates' range; UsageError "runstrong COMMAND: ..." otherwise."""
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(f"runstrong: {what} {text!r} is not a date; use YYYY-MM-DD, e.g. 2027-01-04") from None
+        return read_date(text, what)
+    except ValueError as err:
+        raise UsageError(f"runstrong {command}: {err}") from None
 
 
 # -- runs week / add / import / list ------------------------------------------------------
@@ -60,7 +62,7 @@ def set_week(store: Store, items: Sequence[str]) -> str:
 
 def new_run(date_text: str, kind_text: str, distance: str | None, name: str | None, priority: str | None) -> Run:
     """A run from `runs add` arguments; UsageError naming the bad one."""
-    when = parse_date(date_text)
+    when = parse_date(date_text, "DATE", "runs add")
     try:
         kind = parse_kind(kind_text)
         distance_km = parse_distance(distance) if distance else None
@@ -188,7 +190,10 @@ def add_parsers(commands: Any, db: Any) -> None:
     plan.add_argument("--days", type=int, default=28, metavar="N", help="how many days (default 28)")
     plan.add_argument("--json", action="store_true", help="print the plan as JSON")
     plan.add_argument("--ics", action="store_true", help="write the strength sessions as calendar events")
-    plan.add_argument("-o", "--output", metavar="FILE", help="with --ics: the file to write")
+    plan.add_argument(
+        "-o", "--output", metavar="FILE",
+        help="with --ics: the file to write; replaces an existing file (re-exporting updates the calendar)",
+    )
 
 
 def run_command(args: Any, path: Path, now: datetime) -> str:
@@ -199,7 +204,10 @@ def run_command(args: Any, path: Path, now: datetime) -> str:
     today = now.date()
     if args.command == "plan":
         span = check_span(args.days)
-        start = parse_date(args.start, "--from") if args.start else today
+        start = parse_date(args.start, "--from", "plan") if args.start else today
+        last = start + timedelta(days=span - 1) if start <= LATEST else start
+        if last > LATEST:
+            raise UsageError(f"runstrong plan: the plan would end on {last.isoformat()}, after {LATEST.isoformat()} (dates run {RANGE_TEXT})")
         if args.ics and not args.output:
             raise UsageError("runstrong plan: --ics needs -o FILE")
         if args.output and not args.ics:
