@@ -80,6 +80,8 @@ class PlannedStrength:
     items: tuple[PlannedItem, ...]
     legal: bool = True
     done: bool = False
+    under_way: bool = False
+    """A stored session of this day that does not count yet (core.counting): it shows targets."""
 
 
 @dataclass(frozen=True)
@@ -112,15 +114,21 @@ def build_plan(
     rules: SeasonRules,
     skipped: Sequence[date] = (),
     prescribe: bool = True,
+    rotation: int | None = None,
 ) -> Plan:
     """Everything `runstrong plan` and the Plan screen show for `span_days` days from `start`.
     With `prescribe` False the sessions are placed but carry no items (Today's banner needs
-    only the placement)."""
+    only the placement). `rotation`: the program day that comes next (Today's rule, see
+    schedule.place_sessions); None to follow the last of `done`."""
     season = season_of(calendar, rules)
     days = program_days(program, catalog)
     placement = place_sessions(
-        calendar, days, sessions_per_week(program), start, span_days, done=done, skipped=skipped, season=season
+        calendar, days, sessions_per_week(program), start, span_days,
+        done=done, skipped=skipped, season=season, rotation=rotation,
     )
+    # Without any running entered the program is shown as written: no word about fitting the
+    # week around runs that were never entered (README, docs/plan.md).
+    knows_running = bool(calendar.week.days or calendar.runs)
     out = []
     for offset in range(span_days):
         when = start + timedelta(days=offset)
@@ -128,7 +136,7 @@ def build_plan(
         placed = placement.on(when)
         strength = None
         warnings: list[str] = []
-        if when - timedelta(days=when.weekday()) in placement.week_warnings and (
+        if knows_running and when - timedelta(days=when.weekday()) in placement.week_warnings and (
             when.weekday() == 0 or when == start
         ):
             warnings.extend(placement.week_warnings[when - timedelta(days=when.weekday())])
@@ -138,9 +146,10 @@ def build_plan(
                 program.id, program.name, day.name, placed.day.index,
                 # A done session shows no targets: they were for that day, and it is over.
                 () if placed.done or not prescribe else prescribe_day(day, catalog, where, history, season, step, rules),
-                legal=placed.legal, done=placed.done,
+                legal=placed.legal, done=placed.done, under_way=placed.under_way,
             )
-            warnings.extend(w for w in placed.warnings if w not in warnings)
+            if knows_running:
+                warnings.extend(w for w in placed.warnings if w not in warnings)
         if when in skipped and strength is None:
             warnings.append("strength skipped")
         out.append(PlanDay(when, calendar.day(when), where, strength, tuple(warnings)))

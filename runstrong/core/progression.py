@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from runstrong.core.models import Prescription, Side
+from runstrong.core.plurals import count_of
 from runstrong.core.season import ProgressionRules, WeekRules
 
 LB_KG = 0.45359237
@@ -335,9 +336,9 @@ def scale_for_week(
     rest = round_half_up(rest_s * week.rest_factor)
     changes = []
     if sets != target.sets:
-        changes.append(f"{sets} sets instead of {target.sets}")
+        changes.append(f"{count_of(sets, 'set')} instead of {target.sets}")
     if reps != target.reps:
-        changes.append(f"{reps} reps instead of {target.reps}")
+        changes.append(f"{count_of(reps or 0, 'rep')} instead of {target.reps}")
     if load != target.load_kg and load and target.load_kg:
         changes.append(f"{step.show(load)} instead of {step.show(target.load_kg)}")
     if rest != rest_s:

@@ -166,7 +166,10 @@ class TodayScreen(Screen[None]):
 
         banner = self.query_one(PlanBanner)
         try:
-            plan = today_plan(self.app.store, self.app.catalog, program, day_index, self.app.clock.now().date())
+            plan = today_plan(
+                self.app.store, self.app.catalog, program, day_index, self.app.clock.now().date(),
+                session_id=self.session.id if self.session is not None else None,
+            )
         except (StoreError, ValueError, KeyError) as error:
             # The plan is advice: a problem reading it must never keep the runner from training.
             self.why, self.planned = {}, {}

@@ -25,11 +25,18 @@ class RunImportCount:
 
 @dataclass(frozen=True)
 class DoneStrength:
-    """A strength session with at least one done set (quick-timer holds are not sessions)."""
+    """A strength session with at least one done set (quick-timer holds are not sessions),
+    with what core.counting needs to tell whether it counts."""
 
     date: date
     program_id: str
     day_index: int
+    session_id: int = 0
+    finished: bool = True
+    working_done: int = 0
+    """Working sets done (warm-ups left out)."""
+    working_planned: int = 0
+    """Working sets planned, done or not."""
 
 
 def _run_from_row(row: dict[str, object]) -> Run:
@@ -130,28 +137,56 @@ class RunsStore(StoreBase):
     def done_strength_sessions(self, since: date) -> list[DoneStrength]:
         """Sessions since `since` (inclusive) with at least one done set, oldest first."""
         rows = self._rows(
-            "SELECT date, program_id, day_index FROM sessions s WHERE deleted_at IS NULL AND date >= ? "
-            "AND program_id != ? AND EXISTS (SELECT 1 FROM set_logs sl WHERE sl.session_id = s.id "
-            "AND sl.done_at IS NOT NULL AND sl.deleted_at IS NULL) ORDER BY date, id",
+            "SELECT s.id, s.date, s.program_id, s.day_index, s.finished_at, "
+            "COUNT(sl.done_at) AS working_done, COUNT(*) AS working_planned "
+            "FROM sessions s JOIN set_logs sl ON sl.session_id = s.id AND sl.deleted_at IS NULL "
+            "AND sl.set_type != 'warmup' WHERE s.deleted_at IS NULL AND s.date >= ? AND s.program_id != ? "
+            "GROUP BY s.id HAVING COUNT(sl.done_at) > 0 ORDER BY s.date, s.id",
             [since.isoformat(), QUICK_PROGRAM_ID],
         )
-        return [DoneStrength(date.fromisoformat(r["date"]), r["program_id"], r["day_index"]) for r in rows]
+        return [
+            DoneStrength(
+                date.fromisoformat(r["date"]), r["program_id"], r["day_index"], r["id"],
+                r["finished_at"] is not None, r["working_done"], r["working_planned"],
+            )
+            for r in rows
+        ]
 
-    def past_sets(self, exercise_ids: Sequence[str], since: date) -> dict[str, list[tuple[date, list[PastSet]]]]:
+    def past_sets(
+        self,
+        exercise_ids: Sequence[str],
+        since: date,
+        *,
+        before_session: int | None = None,
+        leave_out: Sequence[int] = (),
+    ) -> dict[str, list[tuple[date, list[PastSet]]]]:
         """For each exercise: its planned sets (done or not, warm-ups left out) in each session
-        since `since` where at least one of them was done, oldest session first."""
+        since `since` where at least one of them was done, oldest session first. With
+        `before_session`, only sessions started before that one (by instant; it is the session
+        being done, never its own history); sessions whose ids are in `leave_out` are skipped."""
         if not exercise_ids:
             return {}
         marks = ",".join("?" for _ in exercise_ids)
+        where = ""
+        params: list[object] = []
+        if before_session is not None:
+            where += (
+                " AND (julianday(s.started_at), s.id) < "
+                "(SELECT julianday(started_at), id FROM sessions WHERE id = ?)"
+            )
+            params.append(before_session)
+        if leave_out:
+            where += f" AND s.id NOT IN ({','.join('?' for _ in leave_out)})"
+            params.extend(leave_out)
         rows = self._rows(
             "SELECT s.id AS session_id, s.date, sl.exercise_id, sl.side, sl.done_at, sl.reps, sl.load_kg, "
             "sl.hold_s, sl.target_reps, sl.target_hold_s, sl.target_load_kg, sl.rest_s FROM set_logs sl "
             "JOIN sessions s ON s.id = sl.session_id WHERE s.deleted_at IS NULL AND sl.deleted_at IS NULL "
             # The unary + keeps SQLite off the per-exercise index (ten years of each exercise):
             # the recent sessions by date, then their sets, read far fewer rows.
-            f"AND sl.set_type != 'warmup' AND s.program_id != ? AND s.date >= ? AND +sl.exercise_id IN ({marks}) "
-            "ORDER BY s.date, s.id, sl.position, sl.id",
-            [QUICK_PROGRAM_ID, since.isoformat(), *exercise_ids],
+            f"AND sl.set_type != 'warmup' AND s.program_id != ? AND s.date >= ? AND +sl.exercise_id IN ({marks})"
+            f"{where} ORDER BY s.date, s.id, sl.position, sl.id",
+            [QUICK_PROGRAM_ID, since.isoformat(), *exercise_ids, *params],
         )
         grouped: dict[str, dict[int, tuple[date, list[PastSet]]]] = {}
         for row in rows:
