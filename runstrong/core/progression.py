@@ -194,7 +194,13 @@ def _next(
             )
         return replace(base, why=f"{done_text}, target missed → same again")
     if not may_progress:
-        return replace(base, why=f"{done_text}, all done → held this week")
+        # Name the number held: in the program's terms, which differ from last time's when last
+        # time's week scaled it (the week's own change follows in the planner's note).
+        scaled = (last.sets_factor, last.reps_factor, last.load_factor) != (1.0, 1.0, 1.0)
+        return replace(
+            base,
+            why=f"{done_text}{' (scaled for that week)' if scaled else ''}, all done → held at {_amounts(base, step)}",
+        )
     nxt = _progress(item, base, last, step, rules)
     if nxt.harder_variation:
         return replace(nxt, why=f"{done_text}, all done at the top of the range → try a harder variation")

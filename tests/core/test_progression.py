@@ -149,7 +149,17 @@ def test_per_side_targets_side_by_side() -> None:
 def test_a_week_that_may_not_progress_holds_a_met_target() -> None:
     t = target(SQUAT, [session(0, [10, 10, 10], 40, 10)], may_progress=False)
     assert (t.reps, t.load_kg) == (10, 40.0)
-    assert t.why == "last time 3 × 10 @ 40 kg, all done → held this week"
+    assert t.why == "last time 3 × 10 @ 40 kg, all done → held at 3 × 10 @ 40 kg"
+
+
+def test_held_names_the_number_held_when_last_time_was_a_lighter_week() -> None:
+    # Last time a deload week: 2 sets (3 × 0.67) of 10 at 36 kg (40 × 0.9), all done. In the
+    # program's terms that is 3 × 10 @ 40 kg (36 / 0.9 = 40), and that is what a week that may
+    # not progress holds (its own scaling then applies to 40 kg); the why line says so.
+    h = [session(0, [10, 10], 36, 10, sets_factor=0.67, load_factor=0.9)]
+    t = target(SQUAT, h, may_progress=False)
+    assert (t.sets, t.reps, t.load_kg) == (3, 10, 40.0)
+    assert t.why == "last time 2 × 10 @ 36 kg (scaled for that week), all done → held at 3 × 10 @ 40 kg"
 
 
 def test_history_from_a_deload_week_is_read_back_in_the_programs_terms() -> None:
