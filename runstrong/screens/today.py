@@ -114,8 +114,8 @@ class TodayScreen(Screen[None]):
     async def on_mount(self) -> None:
         await self.load()
         # The checklist takes focus by AUTO_FOCUS; focusing it again here cost a key-bar redraw.
-        # "Time since the first tick" is shown in minutes; twice a minute keeps it honest.
-        self.set_interval(30, self.update_summary)
+        # "Time since the first tick" is shown in whole seconds, like every duration.
+        self.set_interval(1, self.update_summary)
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -262,7 +262,7 @@ class TodayScreen(Screen[None]):
         if done:
             first = min(datetime.fromisoformat(slot.done_at) for slot in done if slot.done_at)
             elapsed = max(0, int((self.app.clock.now() - first).total_seconds()))
-            text += f" · {format_duration(elapsed // 60 * 60) if elapsed >= 60 else 'under a minute'} since the first tick"
+            text += f" · {format_duration(elapsed)} since the first tick"
         self.query_one("#summary", Label).update(text)
 
     @on(SetChecklist.Highlighted)
