@@ -59,7 +59,7 @@ def test_week_add_and_plan_json(db_path: Path, capsys: pytest.CaptureFixture[str
     assert {k: squat[k] for k in ("exercise_id", "sets", "reps", "hold_s", "load_kg")} == {
         "exercise_id": "squat", "sets": 3, "reps": 6, "hold_s": None, "load_kg": None,
     }
-    assert squat["why"] == "first time: 3 × 12; power block: 6 reps instead of 12, rest 180 s"
+    assert squat["why"] == "first time: 3 × 12; power block: 6 reps instead of 12, rest 3:00"
     assert set(wednesday) == {"date", "run", "race", "phase", "week", "block", "strength", "warnings"}
     assert wednesday["strength"]["program"] == "Beginner (2 days/week)" and wednesday["strength"]["day"] == "Workout A"
 

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from runstrong.core.catalog import Catalog, default_rest_s
+from runstrong.core.durations import format_duration
 from runstrong.core.models import Kind, Program, ProgramDay, Side
 from runstrong.core.plan import PlannedSet
 from runstrong.core.progression import (
@@ -64,8 +65,8 @@ class PlannedItem:
     """side -> (reps, hold_s, load_kg) after scaling; both sides for per-side work."""
 
     def target_text(self, unit: Unit) -> str:
-        """ "3 × 12 @ 42.5 kg", "2 × 20 s each side"."""
-        amount = f"{self.hold_s} s" if self.hold_s is not None else f"{self.reps}"
+        """ "3 × 12 @ 42.5 kg", "2 × 0:20 each side" (durations as format_duration writes them)."""
+        amount = format_duration(self.hold_s) if self.hold_s is not None else f"{self.reps}"
         side = " each side" if self.per_side else ""
         load = f" @ {format_load(self.load_kg, unit)}" if self.load_kg else ""
         return f"{self.sets} × {amount}{side}{load}"

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, Side
 from runstrong.core.plurals import count_of
 from runstrong.core.season import ProgressionRules, WeekRules
@@ -281,7 +282,7 @@ def _lower(item: ItemRange, base: Target, step: LoadStep, rules: ProgressionRule
 
 
 def _amounts(target: Target, step: LoadStep) -> str:
-    amount = f"{target.hold_s} s" if target.hold_s is not None else str(target.reps)
+    amount = format_duration(target.hold_s) if target.hold_s is not None else str(target.reps)
     load = f" @ {step.show(target.load_kg)}" if target.load_kg else ""
     return f"{target.sets} × {amount}{load}"
 
@@ -293,19 +294,18 @@ def _change(before: Target, after: Target, step: LoadStep) -> str:
     if after.sets != before.sets:
         return f"{after.sets} sets"
     if after.hold_s != before.hold_s:
-        return f"{after.hold_s} s"
+        return format_duration(after.hold_s)
     return f"{after.reps} reps"
 
 
 def _done_text(exposure: Exposure, step: LoadStep) -> str:
-    """ "last time 3 × 12 @ 40 kg" or "last time 12, 10, 8 @ 40 kg" or "last time 30, 30, — s"."""
+    """ "last time 3 × 12 @ 40 kg" or "last time 12, 10, 8 @ 40 kg" or "last time 0:30, 0:30, —"."""
     done = exposure.sets
     timed = any(s.target_hold_s is not None or s.hold_s is not None for s in done)
     values = [
-        ("—" if not s.done else str(s.hold_s if timed else s.reps)) for s in done
+        ("—" if not s.done else format_duration(s.hold_s or 0) if timed else str(s.reps)) for s in done
     ]
-    unit = " s" if timed else ""
-    amount = f"{len(values)} × {values[0]}{unit}" if len(set(values)) == 1 else f"{', '.join(values)}{unit}"
+    amount = f"{len(values)} × {values[0]}" if len(set(values)) == 1 else ", ".join(values)
     loads = {s.load_kg for s in done if s.done and s.load_kg}
     load = f" @ {step.show(max(loads))}" if loads else ""
     return f"last time {amount}{load}"
@@ -348,7 +348,7 @@ def scale_for_week(
     if load != target.load_kg and load and target.load_kg:
         changes.append(f"{step.show(load)} instead of {step.show(target.load_kg)}")
     if rest != rest_s:
-        changes.append(f"rest {rest} s")
+        changes.append(f"rest {format_duration(rest)}")
     note = f"{week.label}: {', '.join(changes)}" if changes else ""
     return ScaledTarget(sets, reps, target.hold_s, load, rest, note)
 

@@ -125,7 +125,7 @@ def test_holds_add_five_seconds_up_to_the_top_then_a_set() -> None:
     h.append(hold_session(4, [45, 45, 30, 45], 45))
     t = target(plank, h)
     assert (t.sets, t.hold_s) == (4, 45)
-    assert t.why == "last time 45, 45, 30, 45 s, target missed → same again"
+    assert t.why == "last time 0:45, 0:45, 0:30, 0:45, target missed → same again"
     # Missed twice → 5 s shorter.
     h.append(hold_session(5, [45, 40, 30, 20], 45))
     assert target(plank, h).hold_s == 40
@@ -138,11 +138,11 @@ def test_per_side_targets_side_by_side() -> None:
     assert targets[Side.LEFT].hold_s == 25
     assert targets[Side.RIGHT].hold_s == 20
     assert why_line(targets) == (
-        "left: last time 2 × 20 s, all done → 25 s · right: last time 20, 15 s, target missed → same again"
+        "left: last time 2 × 0:20, all done → 0:25 · right: last time 0:20, 0:15, target missed → same again"
     )
     both = Exposure(DAY0, hold_session(0, [20, 20], 20, Side.LEFT).sets + hold_session(0, [20, 20], 20, Side.RIGHT).sets)
     assert why_line(next_targets(side_plank, [both], KG, PROG, per_side=True)) == (
-        "each side: last time 2 × 20 s, all done → 25 s"
+        "each side: last time 2 × 0:20, all done → 0:25"
     )
 
 
@@ -195,7 +195,7 @@ def test_scaling_for_strength_and_power_blocks_spares_plyometrics() -> None:
     hops = scale_for_week(Target(3, 20, None, None), power, KG, 120, plyometric=True)
     # Plyometrics keep their 20 reps; only the rest doubles (120 → 240 s).
     assert (hops.sets, hops.reps, hops.rest_s) == (3, 20, 240)
-    assert hops.note == "power block: rest 240 s"
+    assert hops.note == "power block: rest 4:00"
     assert scale_for_week(Target(3, 12, None, 40.0), RULES.weeks["hypertrophy"], KG, 90).note == ""
 
 
