@@ -7,10 +7,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from runstrong.core.dates import check_in_range
 from runstrong.core.models import Side
 from runstrong.core.progression import PastSet
 from runstrong.core.running import Priority, Run, RunKind, RunningCalendar, RunningWeek, UsualDay
 from runstrong.store.connection import StoreBase, new_uid
+from runstrong.store.problems import StoreError
 from runstrong.store.schema import QUICK_PROGRAM_ID
 
 _RUN_COLUMNS = "uid, date, kind, distance_km, name, priority, source"
@@ -52,6 +54,11 @@ def _run_from_row(row: dict[str, object]) -> Run:
 
 
 def _run_row(run: Run) -> dict[str, object]:
+    """The row of `run`; StoreError (nothing written) for a date outside core.dates' range."""
+    try:
+        check_in_range(run.date)
+    except ValueError as err:
+        raise StoreError(str(err)) from None
     return {
         "uid": run.uid,
         "date": run.date.isoformat(),

@@ -97,3 +97,17 @@ def test_read_only_open_never_creates_or_migrates(tmp_path: Path) -> None:
     old.close()
     assert old_path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.db"]  # no backup, no -wal
+
+
+def test_a_run_dated_outside_1900_to_2200_is_not_saved(store: Store) -> None:
+    # The last line of defence for every place a date is typed (CLI, run form, calendar file).
+    for far in (date(9999, 12, 31), date(1, 1, 1), date(1899, 12, 31), date(2201, 1, 1)):
+        with pytest.raises(StoreError, match="is outside 1900-01-01..2200-12-31"):
+            store.add_run(Run(far, RunKind.RACE, None, "Far", Priority.A))
+        with pytest.raises(StoreError, match="is outside"):
+            store.import_runs([Run(far, RunKind.EASY, uid="ics:far")])
+    assert store.runs() == []
+    kept = store.add_run(Run(date(2200, 12, 31), RunKind.EASY))
+    with pytest.raises(StoreError, match="is outside"):
+        store.update_run(Run(date(9999, 12, 31), RunKind.EASY, uid=kept.uid))
+    assert [r.date for r in store.runs()] == [date(2200, 12, 31)]
