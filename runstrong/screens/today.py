@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Label
 
 from runstrong.core.clock import stamp
@@ -60,6 +61,8 @@ class TodayScreen(Screen[None]):
     """The gym view. Attributes go down to the checklist; its messages come up here to be saved."""
 
     CSS_PATH = "today.tcss"
+    _elapsed_timer: Timer | None = None
+    """Refreshes the summary each second while a set is ticked (update_summary starts it)."""
 
     app: RunStrongApp
 
@@ -114,8 +117,6 @@ class TodayScreen(Screen[None]):
     async def on_mount(self) -> None:
         await self.load()
         # The checklist takes focus by AUTO_FOCUS; focusing it again here cost a key-bar redraw.
-        # "Time since the first tick" is shown in whole seconds, like every duration.
-        self.set_interval(1, self.update_summary)
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -263,6 +264,13 @@ class TodayScreen(Screen[None]):
             first = min(datetime.fromisoformat(slot.done_at) for slot in done if slot.done_at)
             elapsed = max(0, int((self.app.clock.now() - first).total_seconds()))
             text += f" · {format_duration(elapsed)} since the first tick"
+        # The time since the first tick is shown in whole seconds, like every duration: a
+        # once-a-second refresh, only while there is a tick to count from.
+        if done and self._elapsed_timer is None:
+            self._elapsed_timer = self.set_interval(1, self.update_summary)
+        elif not done and self._elapsed_timer is not None:
+            self._elapsed_timer.stop()
+            self._elapsed_timer = None
         self.query_one("#summary", Label).update(text)
 
     @on(SetChecklist.Highlighted)
