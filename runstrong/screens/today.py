@@ -23,7 +23,7 @@ from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.plan_banner import PlanBanner
 from runstrong.widgets.read_only_banner import ReadOnlyBanner
-from runstrong.widgets.rest_bar import RestBar
+from runstrong.widgets.rest_bar import ADD_S, RestBar
 from runstrong.widgets.set_checklist import SetChecklist, Slot
 from runstrong.core.text import plain_text
 from runstrong.widgets.markup_safe import as_markup
@@ -76,7 +76,7 @@ class TodayScreen(Screen[None]):
         Binding("p", "pick_program", "Program", id="today.program", tooltip="Choose the program to follow"),
         # The rest bar shows its own keys, so the footer stays short.
         Binding("s", "skip_rest", "Skip rest", show=False, id="today.skip_rest", tooltip="Skip the rest countdown"),
-        Binding("r,plus", "more_rest", "+15 s rest", show=False, id="today.more_rest", tooltip="Add 15 s to the rest"),
+        Binding("r,plus", "more_rest", f"+{format_duration(ADD_S)} rest", show=False, id="today.more_rest", tooltip=f"Add {ADD_S} seconds to the rest"),
     ]
 
     def __init__(self) -> None:
