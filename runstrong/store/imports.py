@@ -10,7 +10,6 @@ its last set (the same rule the v3 migration applies to duplicates).
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable
@@ -22,7 +21,8 @@ from typing import Any, TypeVar
 from runstrong.core.catalog import OWN, free_id, is_own_id, load_catalog, parse_exercise
 from runstrong.importers.aliases import guess_category
 from runstrong.importers.records import ImportBatch, ImportedSession, ImportedSet
-from runstrong.store.connection import StoreError, _connect_read_only, _tidy_companions
+from runstrong.store.connection import StoreError, copy_read_only
+from runstrong.store.problems import sqlite_problem
 from runstrong.store.export_data import ExportStore
 from runstrong.store.schema import QUICK_PROGRAM_ID
 
@@ -126,21 +126,14 @@ class ImportStore(ExportStore):
         with tempfile.TemporaryDirectory(prefix="runstrong-dry-run-") as folder:
             copy = Path(folder) / "rehearsal.db"
             if path.exists():
+                # The one read-only open every command that only reads uses: no -wal/-shm left.
+                target = sqlite3.connect(copy)
                 try:
-                    # Read-only as every command that only reads: no -wal/-shm left behind.
-                    source, made = _connect_read_only(path)
-                    try:
-                        target = sqlite3.connect(copy)
-                        source.backup(target)
-                        target.close()
-                    finally:
-                        source.close()
-                        _tidy_companions(path, made)
-                except sqlite3.Error:
-                    # A read-only open can fail on a WAL file without its -shm; copy the files.
-                    for suffix in ("", "-wal"):
-                        if Path(f"{path}{suffix}").exists():
-                            shutil.copyfile(f"{path}{suffix}", f"{copy}{suffix}")
+                    copy_read_only(path, target)
+                except sqlite3.Error as error:
+                    raise sqlite_problem(path, error) from None
+                finally:
+                    target.close()
             os.chmod(folder, 0o700)
             store = cls.open(copy)
             try:
