@@ -211,3 +211,27 @@ def week_spec(days: Mapping[int, UsualDay]) -> str:
         f"{WEEKDAYS[weekday]}={day.kind.value}" + (f":{day.distance_km:g}km" if day.distance_km else "")
         for weekday, day in sorted(days.items())
     )
+
+
+def run_json(run: Run) -> dict[str, object]:
+    """One dated run or race as `runs --json` and the export (v2, "runs") print it:
+    {"uid", "date" (YYYY-MM-DD), "kind", "distance_km" (km or null), "name", "priority"
+    ("A" | "B" | "C" | null), "source" ("manual", "ics", "ics-edited", ...)}."""
+    return {
+        "uid": run.uid,
+        "date": run.date.isoformat(),
+        "kind": run.kind.value,
+        "distance_km": run.distance_km,
+        "name": run.name,
+        "priority": run.priority.value if run.priority else None,
+        "source": run.source,
+    }
+
+
+def week_json(week: RunningWeek) -> list[dict[str, object]]:
+    """The usual week as the export (v2, "run_week") carries it, Monday first:
+    [{"weekday": 0..6 (0 = Monday), "kind": "easy" | "hard" | "long" | "rest", "distance_km"}]."""
+    return [
+        {"weekday": weekday, "kind": day.kind.value, "distance_km": day.distance_km}
+        for weekday, day in sorted(week.days.items())
+    ]

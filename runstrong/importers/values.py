@@ -178,7 +178,8 @@ def duration_seconds(text: str, what: str, where: Where) -> int | None:
 
 
 def is_cardio(distance: Decimal | None, weight: Decimal | None, running_name: bool) -> bool:
-    """Running or other cardio, which runstrong cannot keep until it has a running log: a name
+    """Running or other cardio, which runstrong does not keep (`runs` holds planned runs and
+    races, not a log of past runs): a name
     the alias table lists as running, or a distance with no weight. A distance *with* a weight is
     a loaded carry or a sled push: a set, with its distance kept in the note (distance_note)."""
     return running_name or (distance is not None and distance > 0 and not weight)

@@ -18,9 +18,27 @@ _RUN_COLUMNS = "uid, date, kind, distance_km, name, priority, source"
 
 @dataclass(frozen=True)
 class RunImportCount:
+    """What a calendar import did: runs added, updated from the calendar, already the same, and
+    runs the runner edited here that the calendar would have changed (kept as edited)."""
+
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    kept: int = 0
+
+
+@dataclass
+class RunMergeCount:
+    """What merging a runstrong export's runs did: `added` (uid new here), `deleted` (deleted
+    in the file, still here), `same` (already here, or deleted here), `kept` (here with other
+    values: ours kept, since runs carry no change time), and `week`: "set" (none here before),
+    "unchanged", "kept yours" (a different week here), or None (the file has none)."""
+
+    added: int = 0
+    deleted: int = 0
+    same: int = 0
+    kept: int = 0
+    week: str | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +142,34 @@ class RunsStore(StoreBase):
                 self.update_run(run)
                 updated += 1
         return RunImportCount(added, updated, unchanged)
+
+    def _merge_running(self, week: RunningWeek | None, runs: Iterable[Run], deleted: dict[str, str]) -> RunMergeCount:
+        """Inside the caller's transaction: take a runstrong export's week and runs (see
+        RunMergeCount for the rules; ours, as issue 10's merge rules for sessions)."""
+        count = RunMergeCount()
+        if week is not None and week.days:
+            here = self.running_week()
+            if not here.days:
+                self.save_running_week(week)
+                count.week = "set"
+            else:
+                count.week = "unchanged" if dict(here.days) == dict(week.days) else "kept yours"
+        for run in runs:
+            row = _run_row(run)
+            existing = self._rows(f"SELECT {_RUN_COLUMNS}, deleted_at FROM runs WHERE uid = ?", [run.uid])
+            if not existing:
+                self.db["runs"].insert(row)
+                count.added += 1
+            elif existing[0]["deleted_at"] or all(existing[0][key] == value for key, value in row.items()):
+                count.same += 1
+            else:
+                count.kept += 1
+        for uid, deleted_at in deleted.items():
+            cursor = self.conn.execute(
+                "UPDATE runs SET deleted_at = ? WHERE uid = ? AND deleted_at IS NULL", [deleted_at, uid]
+            )
+            count.deleted += cursor.rowcount
+        return count
 
     # -- strength history, as the plan reads it --------------------------------------------
 
