@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from runstrong.core.clock import parse_iso_date
 from runstrong.core.running import (
     WEEKDAYS,
     Priority,
@@ -42,7 +43,7 @@ MAX_PLAN_DAYS = 366
 
 def parse_date(text: str, what: str = "DATE") -> date:
     try:
-        return date.fromisoformat(text.strip())
+        return parse_iso_date(text)
     except ValueError:
         raise UsageError(f"runstrong: {what} {text!r} is not a date; use YYYY-MM-DD, e.g. 2027-01-04") from None
 
@@ -122,6 +123,7 @@ def import_calendar(store: Store, path: Path, today: date, dry_run: bool) -> str
         head = (
             f"Imported {len(runs)} runs and races from {path}: {count.added} added, "
             f"{count.updated} updated, {count.unchanged} unchanged"
+            + (f", {count.kept} kept your change" if count.kept else "")
         )
     lines = [head]
     lines += [f"  {describe_run(run)}" for run in runs[:50]]

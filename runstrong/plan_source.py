@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from runstrong.core.catalog import Catalog
+from runstrong.core.clock import parse_iso_date
 from runstrong.core.models import Prescription, Program
 from runstrong.core.plan import PlannedSet
 from runstrong.core.planner import Plan, build_plan, planned_sets, prescribe_on
@@ -90,7 +91,7 @@ def skipped_days(store: Store) -> list[date]:
     days = []
     for text in (store.get_setting(SKIPPED_KEY) or "").split(","):
         try:
-            days.append(date.fromisoformat(text.strip()))
+            days.append(parse_iso_date(text))
         except ValueError:
             continue
     return days

@@ -9,6 +9,7 @@ import re
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal, InvalidOperation
 
+from runstrong.core.clock import parse_iso_date
 from runstrong.core.set_input import MAX_HOLD_S, MAX_LOAD_KG, MAX_REPS
 from runstrong.importers.records import ImportFileError
 
@@ -138,7 +139,7 @@ def local_datetime(text: str, where: Where) -> datetime:
 def local_date(text: str, where: Where) -> date:
     """A calendar date `YYYY-MM-DD`; ImportFileError otherwise."""
     try:
-        return date.fromisoformat(text.strip())
+        return parse_iso_date(text)
     except ValueError:
         raise ImportFileError(where[0], where[1], f"bad date {text.strip()!r} (expected YYYY-MM-DD)") from None
 

@@ -9,7 +9,15 @@ from datetime import date
 
 from runstrong.core.models import Side
 from runstrong.core.progression import PastSet
-from runstrong.core.running import Priority, Run, RunKind, RunningCalendar, RunningWeek, UsualDay
+from runstrong.core.running import (
+    EDITED_CALENDAR_SOURCE,
+    Priority,
+    Run,
+    RunKind,
+    RunningCalendar,
+    RunningWeek,
+    UsualDay,
+)
 from runstrong.store.connection import StoreBase, new_uid
 from runstrong.store.schema import QUICK_PROGRAM_ID
 
@@ -119,14 +127,20 @@ class RunsStore(StoreBase):
         return run
 
     def delete_run(self, uid: str) -> None:
-        """Soft-delete: the row stays, so a re-import of the same calendar does not bring it back."""
+        """Soft-delete: the row stays, so a re-import of the same calendar does not bring it back.
+        KeyError if no run with `uid` is there (or it is deleted already)."""
         with self._transaction():
-            self.conn.execute("UPDATE runs SET deleted_at = ? WHERE uid = ?", [self.stamp(), uid])
+            cursor = self.conn.execute(
+                "UPDATE runs SET deleted_at = ? WHERE uid = ? AND deleted_at IS NULL", [self.stamp(), uid]
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(uid)
 
     def import_runs(self, runs: Iterable[Run]) -> RunImportCount:
         """Add or update runs by uid in one transaction: the same file twice changes nothing.
-        A run the runner deleted stays deleted."""
-        added = updated = unchanged = 0
+        A run the runner deleted stays deleted, and one they changed here (source "ics-edited",
+        core.running.mark_edited) keeps their change: counted as `kept`."""
+        added = updated = unchanged = kept = 0
         with self._transaction():
             for run in runs:
                 row = _run_row(run)
@@ -136,12 +150,15 @@ class RunsStore(StoreBase):
                     added += 1
                     continue
                 old = existing[0]
+                if old["source"] == EDITED_CALENDAR_SOURCE:
+                    kept += 1
+                    continue
                 if old["deleted_at"] or all(old[key] == value for key, value in row.items()):
                     unchanged += 1
                     continue
                 self.update_run(run)
                 updated += 1
-        return RunImportCount(added, updated, unchanged)
+        return RunImportCount(added, updated, unchanged, kept)
 
     def _merge_running(self, week: RunningWeek | None, runs: Iterable[Run], deleted: dict[str, str]) -> RunMergeCount:
         """Inside the caller's transaction: take a runstrong export's week and runs (see
