@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from runstrong.core.text import printable
 from runstrong.errors import FileError, UsageError
 from runstrong.store import Store
 from runstrong.store.problems import os_reason
@@ -55,6 +56,20 @@ class _Lines(list[str]):
     write = list.append
 
 
+_BREAKS = re.compile(r"(\r\n|\r|\n)")
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell: blank for none; text without control or escape characters (a CSV printed to
+    a terminal must not retitle or recolour it; line breaks stay, quoted) and never a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        # Line breaks are kept exactly as stored (the cell is quoted); the rest is cleaned.
+        value = "".join(part if part in ("\r\n", "\r", "\n") else printable(part) for part in _BREAKS.split(value))
+    return inert(value)
+
+
 def csv_text(payload: dict[str, Any]) -> str:
     """One row per done set, in CSV_COLUMNS order, after a byte-order mark (UTF8_BOM); times
     ISO 8601, loads in kg, blanks for none.
@@ -78,7 +93,7 @@ def csv_text(payload: dict[str, Any]) -> str:
                 **logged,
                 "set_note": logged["note"],
             }
-            writer.writerow([inert("" if row[col] is None else row[col]) for col in CSV_COLUMNS])
+            writer.writerow([_cell(row[col]) for col in CSV_COLUMNS])
     return UTF8_BOM + "".join(line[:-2] + "\n" for line in lines)
 
 

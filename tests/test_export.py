@@ -189,3 +189,21 @@ def test_a_bare_carriage_return_never_starts_a_line_of_its_own(store: Store, db_
     assert not any("\r" in part for part in outside)
     [row] = read_csv(out)
     assert row["notes"] == "'\r=1+2" and row["set_note"] == "heavy\r=cmd|' /C calc'!A0"
+
+
+def test_csv_cells_carry_no_escape_sequences_to_a_terminal(store: Store, db_path: Path, tmp_path: Path) -> None:
+    # A name or note imported from a file may hold terminal escapes; a CSV printed to a terminal
+    # must not recolour it or set its title. Line breaks are the note's own and stay.
+    session = store.start_session(
+        date="2026-11-22", started_at="2026-11-22T10:00:00+01:00", program_id="beginner",
+        program="Morning \x1b[31mRED\x1b[0m", day="Workout A", day_index=0,
+        slots=[PlannedSet("plank", "Plank", 1, None, None, 30)],
+    )
+    store.tick_set(session.sets[0].id, "2026-11-22T10:05:00+01:00")
+    store.set_notes(session.id, "title\x1b]0;pwned\x07 set\nnext line")
+    store.close()
+    assert export(db_path, "--format", "csv", "-o", str(tmp_path / "all.csv")) == 0
+    raw = (tmp_path / "all.csv").read_text(encoding="utf-8-sig")
+    assert "\x1b" not in raw and "\x07" not in raw
+    [row] = read_csv(tmp_path / "all.csv")
+    assert row["program"] == "Morning RED" and row["notes"] == "title set\nnext line"

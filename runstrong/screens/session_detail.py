@@ -61,14 +61,15 @@ def exercise_for(catalog: Catalog, logged: SetLog) -> Exercise:
         )
 
 
-def set_cells(logged: SetLog, unit: Unit) -> list[Text]:
-    """Exercise, set, side, reps, load, hold, time: a skipped set is dimmed and says so."""
+def set_cells(logged: SetLog, unit: Unit, *, finished: bool = True) -> list[Text]:
+    """Exercise, set, side, reps, load, hold, time: a set not done is dimmed and says "skipped"
+    in a finished session, "to do" in one still open."""
     style = "" if logged.done else "dim"
 
     def right(text: str) -> Text:
         return Text(text, justify="right", style=style, no_wrap=True)
 
-    time = datetime.fromisoformat(logged.done_at).strftime("%H:%M") if logged.done_at else "skipped"
+    time = datetime.fromisoformat(logged.done_at).strftime("%H:%M") if logged.done_at else ("skipped" if finished else "to do")
     return [
         Text(printable(logged.exercise), style=style, no_wrap=True, overflow="ellipsis"),
         right(str(logged.set_no)),
@@ -156,7 +157,9 @@ class SessionDetailScreen(Screen[None]):
         row = table.cursor_row
         table.clear()
         for logged in self.sets:
-            table.add_row(*set_cells(logged, self.app.settings.unit), key=str(logged.id))
+            table.add_row(
+                *set_cells(logged, self.app.settings.unit, finished=session.finished_at is not None), key=str(logged.id)
+            )
         if self.sets:
             table.move_cursor(row=max(0, min(row, len(self.sets) - 1)), animate=False)
 

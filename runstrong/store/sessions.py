@@ -300,7 +300,8 @@ class SessionStore(StoreBase):
         """Log holds from the quick timer as a "Quick timer" session; returns the session id.
 
         `holds` are (set_no, side, target_s, held_s, done_at). Pass `session_id` to add to the
-        session the first hold created, so one timer run is one session.
+        session the first hold created, so one timer run is one session. The session counts as
+        finished at its latest hold: a quick timer run has nothing left to do once a hold is in.
         """
         stamp = self.stamp()
         with self._transaction():
@@ -334,6 +335,12 @@ class SessionStore(StoreBase):
                     "updated_at": stamp,
                 }
                 for offset, (set_no, side, target_s, held_s, done_at) in enumerate(holds)
+            )
+            self.conn.execute(
+                "UPDATE sessions SET finished_at = (SELECT done_at FROM set_logs WHERE session_id = :id "
+                "AND done_at IS NOT NULL ORDER BY julianday(done_at) DESC LIMIT 1), updated_at = :stamp "
+                "WHERE id = :id",
+                {"id": session_id, "stamp": stamp},
             )
         return session_id
 

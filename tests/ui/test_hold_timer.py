@@ -290,6 +290,7 @@ async def test_quick_timer_logs_a_quick_timer_session_under_the_exercise(make_ap
         sessions = stored_sessions(db_path)
         assert len(sessions) == 1 and sessions[0].program == "Quick timer"
         assert [(s.exercise, s.exercise_id, s.set_no, s.hold_s) for s in sessions[0].sets] == [("Plank", "plank", 1, 20)]
+        assert sessions[0].finished_at == "2026-11-22T10:00:25+01:00"  # finished at its latest hold
         assert text_of(screen, "#timer-phase") == "REST"
         await advance(pilot, clock, 10 + 15)
         await pilot.press("enter")  # set 2 let go after 15 s
@@ -299,6 +300,7 @@ async def test_quick_timer_logs_a_quick_timer_session_under_the_exercise(make_ap
             (1, 20, "2026-11-22T10:00:25+01:00"),
             (2, 15, "2026-11-22T10:00:50+01:00"),
         ]
+        assert sessions[0].finished_at == "2026-11-22T10:00:50+01:00"
         assert "Hold complete · 2 holds · 0:35 held in all" in on_screen(screen)
         await pilot.press("q")
         await pilot.pause()

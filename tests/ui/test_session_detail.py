@@ -202,3 +202,13 @@ async def test_p_opens_the_progress_of_the_highlighted_exercise(make_app, store:
         assert isinstance(app.screen, SessionDetailScreen)
         await pilot.press("p", "h")  # h: History, the list itself
         assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_sets_not_yet_done_in_an_open_session_are_to_do_not_skipped(make_app, store: Store) -> None:
+    session = log_session(store, SUNDAY, skip_last=True)
+    store.finish_session(session.id, None)  # still going: the plank has not been skipped, only not done yet
+    app = make_app(start="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_newest(pilot)
+        last = [str(cell) for cell in screen.table.get_row_at(screen.table.row_count - 1)]
+        assert last[0] == "Plank" and last[-1] == "to do"
