@@ -155,3 +155,58 @@ def test_a_changed_week_here_is_kept_and_said(full: Path, tmp_path: Path, capsys
         assert store.running_week() == RunningWeek({0: UsualDay(RunKind.EASY, 4.0)})
     finally:
         store.close()
+
+
+def test_a_program_changed_later_on_the_other_machine_replaces_the_older_one_and_not_back(
+    full: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dataclasses import replace
+    from datetime import datetime, timezone
+
+    laptop_json, desktop_json = tmp_path / "laptop.json", tmp_path / "desktop.json"
+    run_main(["export", "--db", str(full), "-o", str(laptop_json)], capsys)
+    desktop = tmp_path / "desktop.db"
+    run_main(["import", str(laptop_json), "--db", str(desktop)], capsys)
+    store = Store.open(desktop)
+    try:
+        store.now = lambda: datetime(2030, 1, 1, 12, 0, tzinfo=timezone.utc)  # later than the laptop's change
+        program = store.catalog().program("rack-day")
+        store.save_program(replace(program, description="Two days a week in season"))
+    finally:
+        store.close()
+    run_main(["export", "--db", str(desktop), "-o", str(desktop_json)], capsys)
+
+    out = run_main(["import", str(desktop_json), "--db", str(full)], capsys)[1]
+    assert "own programs: 0 added, 1 updated" in out
+    shown = json.loads(run_main(["programs", "show", "rack-day", "--json", "--db", str(full)], capsys)[1])
+    assert shown["description"] == "Two days a week in season"
+
+    # The laptop's older export does not undo it on the desktop.
+    out = run_main(["import", str(laptop_json), "--db", str(desktop)], capsys)[1]
+    assert "own programs: 0 added, 0 updated" in out
+    shown = json.loads(run_main(["programs", "show", "rack-day", "--json", "--db", str(desktop)], capsys)[1])
+    assert shown["description"] == "Two days a week in season"
+
+
+def test_an_own_exercise_whose_name_is_taken_here_is_said_and_the_program_uses_the_one_here(
+    full: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backup = tmp_path / "backup.json"
+    run_main(["export", "--db", str(full), "-o", str(backup)], capsys)
+    desktop = tmp_path / "desktop.db"
+    mine = tmp_path / "mine.toml"
+    mine.write_text(
+        '[[exercise]]\nid = "my-front-squat"\nname = "front squat"\nkind = "reps"\nper_side = false\ncategory = "legs"\n'
+    )
+    run_main(["programs", "add", str(mine), "--db", str(desktop)], capsys)
+
+    status, out, err = run_main(["import", str(backup), "--db", str(desktop)], capsys)
+
+    assert (status, err) == (0, "")
+    assert "not taken: exercise 'Front squat': the name or id is taken here" in out
+    assert "own programs: 1 added" in out
+    shown = json.loads(run_main(["programs", "show", "rack-day", "--json", "--db", str(desktop)], capsys)[1])
+    assert [item["exercise"] for item in shown["days"][0]["items"]] == ["my-front-squat", "copenhagen-plank"]
+    payload = json.loads(run_main(["export", "--db", str(desktop)], capsys)[1])
+    assert [e["id"] for e in payload["exercises"]] == ["my-front-squat"]
+    assert [s["exercise_id"] for s in payload["sessions"][0]["sets"]] == ["my-front-squat"]
