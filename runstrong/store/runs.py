@@ -17,6 +17,7 @@ from runstrong.core.running import (
     RunningCalendar,
     RunningWeek,
     UsualDay,
+    run_json,
 )
 from runstrong.store.connection import StoreBase, new_uid
 from runstrong.store.schema import QUICK_PROGRAM_ID
@@ -71,15 +72,8 @@ def _run_from_row(row: dict[str, object]) -> Run:
 
 
 def _run_row(run: Run) -> dict[str, object]:
-    return {
-        "uid": run.uid,
-        "date": run.date.isoformat(),
-        "kind": run.kind.value,
-        "distance_km": run.distance_km,
-        "name": run.name,
-        "priority": run.priority.value if run.priority else None,
-        "source": run.source,
-    }
+    """The `runs` row of a run: its JSON form (core.running.run_json) holds exactly the columns."""
+    return run_json(run)
 
 
 class RunsStore(StoreBase):
