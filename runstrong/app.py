@@ -15,7 +15,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
-from runstrong.core.catalog import Catalog, default_rest_s
+from runstrong.core.catalog import Catalog, rest_after_s
 from runstrong.core.clock import Clock, SystemClock
 from runstrong.core.models import Exercise, Program, Session, SetLog
 from runstrong.core.settings import Settings
@@ -274,7 +274,15 @@ class RunStrongApp(KeyRouting, App[None]):
         ):
             return
         exercise = self.catalog.exercise(set_log.exercise_id)
-        seconds = default_rest_s(exercise, today.prescriptions.get(exercise.id))
+        settings = self.settings
+        seconds = rest_after_s(
+            exercise,
+            set_log.rest_s,
+            today.prescriptions.get(exercise.id),
+            strength_s=settings.rest_strength_s,
+            plyometric_s=settings.rest_plyometric_s,
+            light_s=settings.rest_light_s,
+        )
         rest_bar = today.rest_bar
         if seconds > 0:
             rest_bar.start(seconds, f"after {exercise.name} set {set_log.set_no}")  # the bar escapes it
@@ -399,9 +407,13 @@ class RunStrongApp(KeyRouting, App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand(
             "Settings",
-            "Get-ready count, switch-sides break, bell, desktop notice, kg or lb",
+            "Get-ready count, switch-sides break, bell, desktop notice, kg or lb, rests",
             self.action_settings,
         )
+        # A screen may offer its own commands (Today: add a set, swap an exercise, …).
+        palette_commands = getattr(screen, "palette_commands", None)
+        if palette_commands is not None:
+            yield from palette_commands()
         catalog = self.catalog
         for program in catalog.pickable_programs():
             yield SystemCommand(

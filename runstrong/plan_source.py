@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from runstrong.core.catalog import Catalog
+from runstrong.core.catalog import Catalog, rest_after_s
 from runstrong.core.clock import parse_iso_date
-from runstrong.core.models import Prescription, Program
+from runstrong.core.models import Exercise, Prescription, Program
 from runstrong.core.plan import PlannedSet
 from runstrong.core.planner import Plan, build_plan, planned_sets, prescribe_on
 from runstrong.core.progression import LoadStep, load_step
@@ -129,8 +129,16 @@ def today_plan(store: Store, catalog: Catalog, program: Program, day_index: int,
     calendar = store.running_calendar()
     exercise_ids = sorted({item.exercise_id for item in program.days[day_index].items})
     history = store.past_sets(exercise_ids, today - timedelta(days=HISTORY_DAYS))
+    def rest_of(exercise: Exercise, prescription: Prescription) -> int:
+        # The item's own rest, else the runner's default for the kind (Settings).
+        return rest_after_s(
+            exercise, None, prescription, strength_s=settings.rest_strength_s,
+            plyometric_s=settings.rest_plyometric_s, light_s=settings.rest_light_s,
+        )
+
     where, items = prescribe_on(
-        program.days[day_index], today, calendar=calendar, catalog=catalog, history=history, step=step, rules=rules
+        program.days[day_index], today, calendar=calendar, catalog=catalog, history=history, step=step, rules=rules,
+        rest_of=rest_of,
     )
     plan = make_plan(store, catalog, today, 14, today, prescribe=False)
     warning = bool(plan.today and plan.today.warning)

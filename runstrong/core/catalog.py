@@ -146,14 +146,32 @@ def default_rest_s(exercise: Exercise, prescription: Prescription | None = None)
 
     Without a prescription the exercise's own default prescription is consulted.
     """
+    return rest_after_s(exercise, None, prescription)
+
+
+def rest_after_s(
+    exercise: Exercise,
+    set_rest_s: int | None,
+    prescription: Prescription | None,
+    *,
+    strength_s: int = REST_STRENGTH_S,
+    plyometric_s: int = REST_PLYOMETRIC_S,
+    light_s: int = REST_LIGHT_S,
+) -> int:
+    """Seconds of rest after one set: the set's own rest_s (copied from its program item when
+    the session began), else the prescription's or the exercise's default rest_s, else the
+    runner's default for the kind of exercise (Settings; out of the box the seed-based values
+    of `default_rest_s`)."""
+    if set_rest_s is not None:
+        return set_rest_s
     chosen = prescription if prescription is not None else exercise.default
     if chosen.rest_s is not None:
         return chosen.rest_s
     if exercise.kind is Kind.PLYOMETRIC:
-        return REST_PLYOMETRIC_S
+        return plyometric_s
     if exercise.is_timed or exercise.category == "core":
-        return REST_LIGHT_S
-    return REST_STRENGTH_S
+        return light_s
+    return strength_s
 
 
 @functools.cache

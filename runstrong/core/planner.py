@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from runstrong.core.catalog import Catalog, default_rest_s
-from runstrong.core.models import Kind, Program, ProgramDay, Side
+from runstrong.core.models import Exercise, Kind, Prescription, Program, ProgramDay, Side
 from runstrong.core.plan import PlannedSet
 from runstrong.core.progression import (
     Exposure,
@@ -206,11 +206,13 @@ def prescribe_on(
     history: PastSessions,
     step: LoadStep,
     rules: SeasonRules,
+    rest_of: Callable[[Exercise, Prescription], int] = default_rest_s,
 ) -> tuple[SeasonDay, tuple[PlannedItem, ...]]:
-    """One program day's targets for `when` (Today's session, whichever day it is)."""
+    """One program day's targets for `when` (Today's session, whichever day it is); `rest_of`
+    gives an item's rest before the week scales it (Today passes the runner's per-kind defaults)."""
     season = season_of(calendar, rules)
     where = season(when)
-    return where, prescribe_day(day, catalog, where, history, season, step, rules)
+    return where, prescribe_day(day, catalog, where, history, season, step, rules, rest_of)
 
 
 def prescribe_day(
@@ -221,13 +223,14 @@ def prescribe_day(
     season: Callable[[date], SeasonDay],
     step: LoadStep,
     rules: SeasonRules,
+    rest_of: Callable[[Exercise, Prescription], int] = default_rest_s,
 ) -> tuple[PlannedItem, ...]:
     """Each item of a program day: the progression's target, scaled for the day's week."""
     items = []
     for item in day.items:
         exercise = catalog.exercise(item.exercise_id)
         item_range = ItemRange.of(item.prescription, rules.progression)
-        rest = default_rest_s(exercise, item.prescription)
+        rest = rest_of(exercise, item.prescription)
         exposures = read_history(
             # Only the last few sessions decide a target (the run of misses at the end).
             list(history.get(exercise.id, ()))[-RECENT_SESSIONS:], season,

@@ -285,7 +285,7 @@ class SessionTotals:
     total_reps: int
     total_hold_s: int
     volume_kg: float
-    """Σ load × reps over done sets that have both."""
+    """Σ load × reps over done work sets that have both (warm-up sets never count)."""
     first_done_at: str | None
     last_done_at: str | None
     duration_s: int | None
@@ -299,12 +299,15 @@ def session_totals(sets: Sequence[SetLog]) -> SessionTotals:
     duration = None
     if first is not None and last is not None:
         duration = int((_moment(last) - _moment(first)).total_seconds())
+    # Warm-up sets are done, and their reps and seconds were done, but they never count
+    # towards volume (as History's list sums it in SQL).
+    work = [s for s in done if not s.is_warmup]
     return SessionTotals(
         sets_done=len(done),
         sets_planned=len(sets),
         total_reps=sum(s.reps or 0 for s in done),
         total_hold_s=sum(s.hold_s or 0 for s in done),
-        volume_kg=float(sum(s.load_kg * s.reps for s in done if s.load_kg is not None and s.reps is not None)),
+        volume_kg=float(sum(s.load_kg * s.reps for s in work if s.load_kg is not None and s.reps is not None)),
         first_done_at=first.done_at if first else None,
         last_done_at=last.done_at if last else None,
         duration_s=duration,

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 
+from runstrong.core.catalog import REST_LIGHT_S, REST_PLYOMETRIC_S, REST_STRENGTH_S
+
 # Loads live in core.loads; these names stay importable from here for the screens that use them.
 from runstrong.core.loads import KG_PER_LB, Unit, display_to_kg, format_load, kg_to_display  # noqa: F401
+
+MAX_REST_S = 600
+"""Rest defaults are 0 to 10 minutes (ours); other second counts 0 to 60."""
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,12 @@ class Settings:
     bell: bool = True
     desktop_notice: bool = False
     """Also send an OSC 9 / OSC 777 desktop notification at the end of a hold."""
+    rest_strength_s: int = REST_STRENGTH_S
+    """Rest after a set of a strength (reps) exercise when its program item gives none."""
+    rest_plyometric_s: int = REST_PLYOMETRIC_S
+    """Rest after a set of plyometrics when its program item gives none."""
+    rest_light_s: int = REST_LIGHT_S
+    """Rest after a hold, carry or core set when its program item gives none."""
     theme: str = "textual-dark"
     """The Textual theme last chosen in the command palette; kept across restarts (ours)."""
 
@@ -38,7 +49,8 @@ class Settings:
                 if isinstance(default, bool):
                     parsed[field.name] = raw == "1"
                 elif isinstance(default, int):
-                    parsed[field.name] = max(0, min(60, int(raw)))
+                    top = MAX_REST_S if field.name.startswith("rest_") else 60
+                    parsed[field.name] = max(0, min(top, int(raw)))
                 elif isinstance(default, Unit):
                     parsed[field.name] = Unit(raw)
                 else:

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label
 
 from runstrong.core.models import Exercise, SetLog
 from runstrong.core.plan import PlannedSet
+from runstrong.core.session_input import clean_note, format_rpe, parse_rpe
 from runstrong.core.set_input import InputProblem, parse_hold, parse_load, parse_reps
 from runstrong.core.loads import Unit, load_number
 from runstrong.widgets.markup_safe import as_markup
@@ -23,6 +24,9 @@ class SetEdit:
     reps: int | None
     load_kg: float | None
     hold_s: int | None
+    rpe: float | None = None
+    """Rate of perceived exertion, 1–10 in half steps; None when left blank."""
+    note: str = ""
 
 
 class EditSetScreen(ModalScreen[SetEdit | None]):
@@ -55,6 +59,8 @@ class EditSetScreen(ModalScreen[SetEdit | None]):
             self.load_kg = logged.load_kg if logged else None
             self.load_shown = "" if self.load_kg is None else load_number(self.load_kg, self.unit)
             yield from self._field("load", f"Load ({self.unit.value}, or 90 lb, 40 kg; blank for bodyweight)", self.load_shown)
+            yield from self._field("rpe", "RPE (1–10, blank for none)", format_rpe(logged.rpe if logged else None))
+            yield from self._field("note", "Note", logged.note if logged else "")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
@@ -81,6 +87,8 @@ class EditSetScreen(ModalScreen[SetEdit | None]):
     @on(Button.Pressed, "#save")
     def save(self) -> None:
         load, load_ok = self._read("load", self._parse_load)
+        rpe, rpe_ok = self._read("rpe", parse_rpe)
+        note, note_ok = self._read("note", clean_note)
         if self.timed:
             hold, main_ok = self._read("hold", parse_hold)
             reps = None
@@ -91,8 +99,8 @@ class EditSetScreen(ModalScreen[SetEdit | None]):
             hold = None
             if main_ok and reps is None:
                 main_ok = self._blank("reps", "Reps must be a whole number from 1 to 1000")
-        if load_ok and main_ok:
-            self.dismiss(SetEdit(reps=reps, load_kg=load, hold_s=hold))  # type: ignore[arg-type]
+        if load_ok and main_ok and rpe_ok and note_ok:
+            self.dismiss(SetEdit(reps=reps, load_kg=load, hold_s=hold, rpe=rpe, note=note))  # type: ignore[arg-type]
 
     def _parse_load(self, text: str) -> float | None:
         # A load left as shown keeps its stored kilograms: re-reading a rounded conversion

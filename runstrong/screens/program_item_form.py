@@ -31,6 +31,8 @@ FIELDS = ("exercise", "sets", "amount", "load", "rest_s")
 class ProgramItemScreen(ModalScreen[ProgramItem | None]):
     """Add or change one item. Dismisses with the ProgramItem, or None when cancelled."""
 
+    AUTO_FOCUS = "#exercise-input"  # focused as the screen opens, so keys typed at once land there
+
     CSS_PATH = "program_editor.tcss"
 
     app: RunStrongApp
@@ -81,9 +83,6 @@ class ProgramItemScreen(ModalScreen[ProgramItem | None]):
                 yield Button("New exercise", id="new-exercise", compact=True)
                 yield Button("Save", variant="primary", id="save", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#exercise-input", Input).focus()
 
     @staticmethod
     def _amount_label(exercise: Exercise | None) -> str:

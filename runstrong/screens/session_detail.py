@@ -17,8 +17,9 @@ from runstrong.core.durations import format_duration
 from runstrong.core.plurals import count_of
 from runstrong.core.models import Exercise, Kind, Prescription, Session, SetLog
 from runstrong.core.progress import session_totals
+from runstrong.core.session_input import format_rpe
 from runstrong.core.settings import Unit, format_load
-from runstrong.core.text import printable
+from runstrong.core.text import plain_text, printable
 from runstrong.screens.confirm import ConfirmScreen
 from runstrong.screens.edit_set import EditSetScreen, SetEdit
 from runstrong.screens.history import (
@@ -34,7 +35,6 @@ from runstrong.widgets.history_table import DASH, totals_line
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.list_table import ListTable
 from runstrong.widgets.read_only_banner import ReadOnlyBanner
-from runstrong.core.text import plain_text
 
 if TYPE_CHECKING:
     from runstrong.app import RunStrongApp
@@ -62,8 +62,8 @@ def exercise_for(catalog: Catalog, logged: SetLog) -> Exercise:
 
 
 def set_cells(logged: SetLog, unit: Unit, *, finished: bool = True) -> list[Text]:
-    """Exercise, set, side, reps, load, hold, time: a set not done is dimmed and says "skipped"
-    in a finished session, "to do" in one still open."""
+    """Exercise, set, side, reps, load, hold, time, note: a set not done is dimmed and says
+    "skipped" in a finished session, "to do" in one still open."""
     style = "" if logged.done else "dim"
 
     def right(text: str) -> Text:
@@ -78,7 +78,15 @@ def set_cells(logged: SetLog, unit: Unit, *, finished: bool = True) -> list[Text
         right(format_load(logged.load_kg, unit) or DASH),
         right(format_duration(logged.hold_s) if logged.hold_s else DASH),
         right(time),
+        Text(set_remarks(logged), style=style, no_wrap=True, overflow="ellipsis"),
     ]
+
+
+def set_remarks(logged: SetLog) -> str:
+    """The last column: "warm-up", the RPE and the set's note, e.g. "RPE 8 · felt heavy"."""
+    parts = ["warm-up" if logged.is_warmup else "", f"RPE {format_rpe(logged.rpe)}" if logged.rpe else "", logged.note]
+    # A note may come from an imported file: data, never terminal commands.
+    return printable(" · ".join(part for part in parts if part))
 
 
 # -- the screen ----------------------------------------------------------------------------
@@ -95,7 +103,7 @@ class SessionDetailScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape,h", "app.pop_screen", "Back", id="detail.back", tooltip="Back to the session list"),
-        Binding("e", "edit", "Edit", id="detail.edit", tooltip="Edit this set; a skipped set is logged as done"),
+        Binding("e", "edit", "Edit", id="detail.edit", tooltip="Edit this set (RPE, note too); a skipped one is logged"),
         Binding("d", "delete_set", "Delete set", id="detail.delete_set", tooltip="Delete this set (asks first; u undoes)"),
         Binding("D", "delete_session", "Delete session", id="detail.delete_session", tooltip="Delete the whole session (asks first; u undoes)"),
         Binding("u,ctrl+z", "undo", "Undo", id="detail.undo", tooltip="Undo the last edit or delete in this session"),
@@ -116,8 +124,8 @@ class SessionDetailScreen(Screen[None]):
         yield Label(id="detail-notes", markup=False)
         table = ListTable(id="detail-sets")
         table.add_column("Exercise", key="exercise")
-        for key, label in (("set", "Set"), ("side", "Side"), ("reps", "Reps"), ("load", "Load"), ("hold", "Hold"), ("time", "Time")):
-            table.add_column(Text(label, justify="left" if key == "side" else "right"), key=key)
+        for key, label in (("set", "Set"), ("side", "Side"), ("reps", "Reps"), ("load", "Load"), ("hold", "Hold"), ("time", "Time"), ("remarks", "Note")):
+            table.add_column(Text(label, justify="left" if key in ("side", "remarks") else "right"), key=key)
         yield table
         yield KeyBar()
 
@@ -181,11 +189,12 @@ class SessionDetailScreen(Screen[None]):
                 return
             store = self.app.store
             try:
-                if logged.done:
-                    store.edit_set(logged.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s)
-                else:
+                if not logged.done:
                     # Recorded as skipped, done after all: logged now (u undoes it).
                     store.log_skipped_set(logged.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s)
+                store.edit_set(
+                    logged.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s, rpe=edit.rpe, note=edit.note
+                )
             except (StoreError, KeyError) as error:
                 self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
                 return

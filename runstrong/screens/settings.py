@@ -12,10 +12,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
 from runstrong.core.durations import DurationError, parse_duration
-from runstrong.core.settings import Settings, Unit
+from runstrong.core.settings import MAX_REST_S, Settings, Unit
 
 MAX_PAUSE_S = 60
 """Lead-in and switch break are 0 to 60 s (the store clamps to the same range on reading)."""
+
+REST_FIELDS = (
+    ("rest-strength", "Rest, strength sets (s)", "rest_strength_s"),
+    ("rest-plyometric", "Rest, plyometrics (s)", "rest_plyometric_s"),
+    ("rest-light", "Rest, holds and core (s)", "rest_light_s"),
+)
+"""The per-kind rest defaults: used when a program item gives no rest of its own."""
 
 
 SWITCHES = {
@@ -50,6 +57,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
             yield Label("[b]Settings[/b]", classes="dialog-title")
             yield from self._seconds("lead", "Get-ready count (s)", current.lead_s)
             yield from self._seconds("switch", "Switch-sides break (s)", current.switch_s)
+            for name, label, field in REST_FIELDS:
+                yield from self._seconds(name, label, getattr(current, field))
             yield Checkbox(on_off_label("bell", current.bell), current.bell, id="bell")
             yield Checkbox(on_off_label("desktop-notice", current.desktop_notice), current.desktop_notice, id="desktop-notice")
             with Horizontal(classes="settings-row", id="unit-row"):
@@ -72,14 +81,15 @@ class SettingsScreen(ModalScreen[Settings | None]):
         if event.checkbox.id in SWITCHES:
             event.checkbox.label = on_off_label(event.checkbox.id, event.value)
 
-    def _read_seconds(self, name: str, what: str) -> int | None:
+    def _read_seconds(self, name: str, what: str, maximum: int = MAX_PAUSE_S) -> int | None:
         """The field's whole seconds, or None with the problem shown under the field."""
         error = self.query_one(f"#{name}-error", Label)
         text = self.query_one(f"#{name}-input", Input).value
         try:
-            value = parse_duration(text, allow_zero=True, maximum=MAX_PAUSE_S)
+            value = parse_duration(text, allow_zero=True, maximum=maximum)
         except DurationError:
-            error.update(f"{what} must be 0 to {MAX_PAUSE_S} seconds, e.g. 5 or 10s")
+            example = "e.g. 5 or 10s" if maximum <= 60 else "e.g. 90, 90s or 1:30"
+            error.update(f"{what} must be 0 to {maximum} seconds, {example}")
             error.display = True
             return None
         error.update("")
@@ -91,7 +101,10 @@ class SettingsScreen(ModalScreen[Settings | None]):
     def save(self) -> None:
         lead = self._read_seconds("lead", "Get-ready count")
         switch = self._read_seconds("switch", "Switch break")
-        if lead is None or switch is None:
+        rests = {
+            field: self._read_seconds(name, label.split(" (")[0], MAX_REST_S) for name, label, field in REST_FIELDS
+        }
+        if lead is None or switch is None or None in rests.values():
             return
         unit = Unit.LB if self.query_one("#unit-lb", RadioButton).value else Unit.KG
         self.dismiss(
@@ -102,6 +115,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
                 bell=self.query_one("#bell", Checkbox).value,
                 desktop_notice=self.query_one("#desktop-notice", Checkbox).value,
                 unit=unit,
+                **rests,  # type: ignore[arg-type]
             )
         )
 

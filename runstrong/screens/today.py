@@ -18,6 +18,7 @@ from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
 from runstrong.core.plan import PlannedSet, plan_day
 from runstrong.screens import session_end
+from runstrong.screens.today_session_edits import SESSION_EDIT_BINDINGS, SessionEdits, SessionEditUndo
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.plan_banner import PlanBanner
@@ -56,7 +57,7 @@ class Finished:
     session_id: int
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(SessionEdits, Screen[None]):
     """The gym view. Attributes go down to the checklist; its messages come up here to be saved."""
 
     CSS_PATH = "today.tcss"
@@ -66,14 +67,15 @@ class TodayScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "toggle", "Tick", id="today.tick", tooltip="Tick or untick the highlighted set"),
         Binding("t", "hold_timer", "Timer", id="today.timer", tooltip="Start the hold timer for this set"),
-        Binding("e", "edit", "Edit", id="today.edit", tooltip="Edit reps, load or hold of this set"),
+        Binding("e", "edit", "Edit", id="today.edit", tooltip="Edit reps, load, hold, RPE or note of this set"),
         Binding("enter,i", "info", "Info", show=False, id="today.info", tooltip="Muscles, why it helps, form cues"),
-        Binding("u,ctrl+z", "undo", "Undo", id="today.undo", tooltip="Undo the last tick, untick, edit or finish"),
+        Binding("u,ctrl+z", "undo", "Undo", id="today.undo", tooltip="Undo the last tick, edit, finish or session change"),
         Binding("f", "finish", "Finish", id="today.finish", tooltip="Finish the session (asks first while sets are left); the next day comes up"),
         Binding("p", "pick_program", "Program", id="today.program", tooltip="Choose the program to follow"),
         # The rest bar shows its own keys, so the footer stays short.
         Binding("s", "skip_rest", "Skip rest", show=False, id="today.skip_rest", tooltip="Skip the rest countdown"),
         Binding("r,plus", "more_rest", "+15 s rest", show=False, id="today.more_rest", tooltip="Add 15 s to the rest"),
+        *SESSION_EDIT_BINDINGS,
     ]
 
     def __init__(self) -> None:
@@ -82,7 +84,7 @@ class TodayScreen(Screen[None]):
         self.day: ProgramDay | None = None
         self.day_index = 0
         self.session: Session | None = None
-        self.undo_stack: list[SetChange | Finished] = []
+        self.undo_stack: list[SetChange | Finished | SessionEditUndo] = []
         self._seen: tuple[int, str] = (-1, "")
         self.finish_offer_pending = False
         """The last set was logged under the hold timer: offer to finish when Today is back."""
@@ -144,20 +146,23 @@ class TodayScreen(Screen[None]):
         else:
             day_index = app.next_day_index(program, last)
         self.program, self.day_index, self.day = program, day_index, program.days[day_index]
+        self.day = self.day_of(session, self.day)
         same_session = session is not None and self.session is not None and session.id == self.session.id
         self.session = session
         planned = self._planned_slots(program, day_index)
         slots: list[Slot] = list(session.sets) if session else planned
+        slots, last_time = self.planned_with_last_time(slots)
         checklist = self.checklist
         checklist.catalog = app.catalog  # own exercises added since the last load
         cursor = checklist.cursor
         checklist.cursor = 0
-        checklist.show(slots, self.prescriptions)
+        checklist.show(slots, self.prescriptions, last_time)
         checklist.cursor = cursor if same_session and cursor < len(slots) else checklist.first_open()
         self.query_one("#session-title", Label).update(f"[b]{as_markup(program.name)}[/b] · {as_markup(self.day.name)}")
         self.query_one("#session-date", Label).update(self.app.clock.now().strftime("%a %d %b"))
         self.update_summary()
         self._mark_seen()
+        self.after_load()
 
     def _planned_slots(self, program: Program, day_index: int) -> list[Slot]:
         """The day's sets with the plan's targets (progression, scaled for the week) and the
@@ -258,7 +263,7 @@ class TodayScreen(Screen[None]):
         text = f"[b]{len(done)}[/b] / {len(slots)} sets done"
         if done:
             first = min(datetime.fromisoformat(slot.done_at) for slot in done if slot.done_at)
-            elapsed = max(0, int((self.app.clock.now() - first).total_seconds()))
+            elapsed = max(0, int((self.session_now() - first).total_seconds()))
             text += f" · {format_duration(elapsed // 60 * 60) if elapsed >= 60 else 'under a minute'} since the first tick"
         self.query_one("#summary", Label).update(text)
 
@@ -271,7 +276,8 @@ class TodayScreen(Screen[None]):
         side = f" · {slot.side.value}" if slot.side else ""
         hint = " · t starts the timer" if exercise.is_timed else ""
         why = f" · {as_markup(self.why[exercise.id])}" if exercise.id in self.why else ""
-        self.query_one("#set-detail", Label).update(f"{as_markup(exercise.name)} · set {slot.set_no}{side}{hint}{why}")
+        kind = "warm-up set" if isinstance(slot, SetLog) and slot.is_warmup else "set"
+        self.query_one("#set-detail", Label).update(f"{as_markup(exercise.name)} · {kind} {slot.set_no}{side}{hint}{why}")
 
     # -- changes ---------------------------------------------------------------------------
 
@@ -296,7 +302,13 @@ class TodayScreen(Screen[None]):
         want_done = not self._is_done(index)
         try:
             previous = self._stored_slot(index)
-            new = self.app.store.mark_set(previous.id, stamp(self.app.clock.now()) if want_done else None)
+            start = self.start_of(index)
+            new = self.app.store.mark_set(
+                previous.id,
+                self.tick_stamp(self.app.clock.now()) if want_done else None,
+                reps=start.reps,
+                load_kg=start.load_kg,
+            )
         except StoreError as error:
             self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
             return
@@ -330,7 +342,9 @@ class TodayScreen(Screen[None]):
                 return
             try:
                 previous = self._stored_slot(index)
-                new = self.app.store.edit_set(previous.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s)
+                new = self.app.store.edit_set(
+                    previous.id, reps=edit.reps, load_kg=edit.load_kg, hold_s=edit.hold_s, rpe=edit.rpe, note=edit.note
+                )
             except StoreError as error:
                 self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
                 return
@@ -339,7 +353,7 @@ class TodayScreen(Screen[None]):
 
         from runstrong.screens.edit_set import EditSetScreen
 
-        self.app.push_screen(EditSetScreen(exercise, slot, self.app.settings.unit), save)
+        self.app.push_screen(EditSetScreen(exercise, self.with_start(index), self.app.settings.unit), save)
 
     def action_info(self) -> None:
         slot = self.checklist.current
@@ -363,18 +377,22 @@ class TodayScreen(Screen[None]):
         """Tick the set at `index` with the seconds actually held (called by the hold timer)."""
         try:
             previous = self._stored_slot(index)
-            new = self.app.store.tick_set(previous.id, stamp(done_at), hold_s=held_s)
+            load_kg = self.start_of(index).load_kg
+            new = self.app.store.tick_set(previous.id, self.tick_stamp(done_at), hold_s=held_s, load_kg=load_kg)
         except StoreError as error:
             self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
             return None
         self._show_change(index, previous, new)
         return new
 
-    def action_undo(self) -> None:
+    async def action_undo(self) -> None:
         if not self.undo_stack:
             self.app.notify("Nothing to undo", timeout=2)
             return
         entry = self.undo_stack.pop()
+        if isinstance(entry, SessionEditUndo):
+            await self.undo_session_edit(entry)
+            return
         try:
             if isinstance(entry, Finished):
                 self.app.store.finish_session(entry.session_id, None)

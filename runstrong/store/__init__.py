@@ -5,8 +5,10 @@ One room per concern, stacked floor on floor so each sees only what lies below i
 `history` (History's lists, Progress's reads, soft deletes) → `catalog_tables` (own exercises
 and programs) → `export_data` (the JSON export) → `imports`; beside those, `records` (what a new
 set is measured against) → `late_log` (a skipped set logged later) → `deleted` (the recently
-deleted list), and `runs` (the running week, runs and races, and the plan's reads of strength
-history). `Store` is the top floor.
+deleted list), `runs` (the running week, runs and races, and the plan's reads of strength
+history), `session_edits` (a session that bends: sets added, dropped, swapped, reordered, a
+session started over) and `last_time` (what was done the last time each exercise was done).
+`Store` is the top floor.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from runstrong.store.deleted import Deleted, DeletedStore
 from runstrong.store.export_data import EXPORT_VERSION
 from runstrong.store.history import HistoryFilter, SessionSummary
 from runstrong.store.imports import ImportOutcome, ImportStore, OwnExerciseRequest
+from runstrong.store.last_time import LastTimeStore
 from runstrong.store.runs import DoneStrength, RunImportCount, RunsStore
 from runstrong.store.schema import QUICK_PROGRAM_ID, SCHEMA_VERSION
+from runstrong.store.session_edits import SessionEditStore
 from runstrong.store.settings import SettingsStore
 
 
-class Store(ImportStore, DeletedStore, SettingsStore, RunsStore):
+class Store(ImportStore, DeletedStore, SessionEditStore, LastTimeStore, SettingsStore, RunsStore):
     """A runstrong database file, open for reading and writing; see the modules for each part."""
 
 

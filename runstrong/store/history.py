@@ -42,7 +42,7 @@ class SessionSummary:
     total_reps: int
     total_hold_s: int
     volume_kg: float
-    """Σ load × reps over done sets that have both."""
+    """Σ load × reps over done work sets that have both (warm-ups never count)."""
     duration_s: int | None
     """Seconds from the first to the last done set; None when nothing was done. For an imported
     session (no time per set) start to end, None when the file gave no believable end."""

@@ -17,6 +17,10 @@ _SET_COLUMNS = (
 _SESSION_COLUMNS = "id, date, started_at, finished_at, program, program_id, day, day_index, notes, uid"
 
 
+class KEEP:
+    """Sentinel for an optional argument left out: keep what is stored."""
+
+
 def _set_from_row(row: dict[str, Any]) -> SetLog:
     side = row["side"]
     return SetLog(
@@ -90,13 +94,14 @@ class SessionStore(StoreBase):
         )
         return _session_from_row(rows[0], self.session_sets(rows[0]["id"])) if rows else None
 
-    def last_session(self, program_id: str) -> Session | None:
-        """The newest kept session of a program (decides which day of the rotation is next)."""
+    def last_session(self, program_id: str, *, besides: int | None = None) -> Session | None:
+        """The newest kept session of a program (decides which day of the rotation is next),
+        leaving out session `besides` (one about to be replaced)."""
         rows = self._rows(
             f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE program_id = ? AND deleted_at IS NULL "
             # By the instant it started (an imported session can carry a lower id or another offset).
-            "ORDER BY julianday(started_at) DESC, id DESC LIMIT 1",
-            [program_id],
+            "AND id != ? ORDER BY julianday(started_at) DESC, id DESC LIMIT 1",
+            [program_id, -1 if besides is None else besides],
         )
         return _session_from_row(rows[0]) if rows else None
 
@@ -244,15 +249,27 @@ class SessionStore(StoreBase):
                 raise KeyError(set_id)
         return self.set_log(set_id)
 
-    def tick_set(self, set_id: int, done_at: str, *, hold_s: int | None = None) -> SetLog:
+    def tick_set(
+        self,
+        set_id: int,
+        done_at: str,
+        *,
+        hold_s: int | None = None,
+        reps: int | None = None,
+        load_kg: float | None = None,
+    ) -> SetLog:
         """Mark a set done; unedited reps, load and hold take the target (a hold may pass what
-        was held)."""
+        was held).
+
+        `reps` and `load_kg`, when given, are what the set starts from (the set before it in the
+        session, or the planned load): they fill only what the set has not had edited.
+        """
         current = self.set_log(set_id)
         values: dict[str, Any] = {"done_at": done_at}
-        if current.reps is None and current.target_reps is not None:
-            values["reps"] = current.target_reps
-        if current.load_kg is None and current.target_load_kg is not None:
-            values["load_kg"] = current.target_load_kg
+        if current.reps is None and (reps is not None or current.target_reps is not None):
+            values["reps"] = reps if reps is not None else current.target_reps
+        if current.load_kg is None and (load_kg is not None or current.target_load_kg is not None):
+            values["load_kg"] = load_kg if load_kg is not None else current.target_load_kg
         if hold_s is not None:
             values["hold_s"] = hold_s
         elif current.hold_s is None and current.target_hold_s is not None:
@@ -262,18 +279,38 @@ class SessionStore(StoreBase):
     def untick_set(self, set_id: int) -> SetLog:
         return self._write_set(set_id, {"done_at": None})
 
-    def mark_set(self, set_id: int, done_at: str | None) -> SetLog:
+    def mark_set(
+        self, set_id: int, done_at: str | None, *, reps: int | None = None, load_kg: float | None = None
+    ) -> SetLog:
         """Tick (`done_at` given) or untick (None) a set, unless it is so already because
         another window got there first: then it is returned as stored, unchanged, and a key
-        press made on a screen that had not caught up yet does not undo the other window."""
+        press made on a screen that had not caught up yet does not undo the other window.
+        `reps` and `load_kg` are what a tick starts from (see `tick_set`)."""
         with self._transaction():
             current = self.set_log(set_id)
             if current.done == (done_at is not None):
                 return current
-            return self.tick_set(set_id, done_at) if done_at is not None else self.untick_set(set_id)
+            if done_at is None:
+                return self.untick_set(set_id)
+            return self.tick_set(set_id, done_at, reps=reps, load_kg=load_kg)
 
-    def edit_set(self, set_id: int, *, reps: int | None, load_kg: float | None, hold_s: int | None) -> SetLog:
-        return self._write_set(set_id, {"reps": reps, "load_kg": load_kg, "hold_s": hold_s})
+    def edit_set(
+        self,
+        set_id: int,
+        *,
+        reps: int | None,
+        load_kg: float | None,
+        hold_s: int | None,
+        rpe: float | None | type[KEEP] = KEEP,
+        note: str | type[KEEP] = KEEP,
+    ) -> SetLog:
+        """Replace a set's reps, load (kg) and hold (s); RPE (1–10) and note only when given."""
+        values: dict[str, Any] = {"reps": reps, "load_kg": load_kg, "hold_s": hold_s}
+        if rpe is not KEEP:
+            values["rpe"] = rpe
+        if note is not KEEP:
+            values["note"] = note
+        return self._write_set(set_id, values)
 
     def restore_set(self, previous: SetLog) -> SetLog:
         """Put a set back exactly as it was (the undo of a tick, untick or edit)."""
@@ -284,6 +321,8 @@ class SessionStore(StoreBase):
                 "load_kg": previous.load_kg,
                 "hold_s": previous.hold_s,
                 "done_at": previous.done_at,
+                "rpe": previous.rpe,
+                "note": previous.note,
             },
         )
 

@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.theme import Theme
 from textual.widget import Widget
 
+from runstrong.core.carry import Start, all_starting_values
 from runstrong.core.catalog import Catalog
 from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, SetLog, Side
@@ -61,20 +62,40 @@ def is_done(slot: Slot) -> bool:
     return isinstance(slot, SetLog) and slot.done
 
 
-def box_text(slot: Slot, unit: Unit) -> str:
-    """What one set box says: its side, a tick, and what was (or is to be) done."""
-    side = {Side.LEFT: "L ", Side.RIGHT: "R "}[slot.side] if slot.side else ""
+def box_text(slot: Slot, unit: Unit, start: Start | None = None) -> str:
+    """What one set box says: warm-up mark, side, a tick, and what was (or is to be) done.
+
+    `start` is what a set not yet done starts from (core.carry), so the box shows what a tick saves.
+    """
+    warmup = "W" if isinstance(slot, SetLog) and slot.is_warmup else ""
+    side = {Side.LEFT: "L", Side.RIGHT: "R"}[slot.side] if slot.side else ""
+    mark = f"{warmup}{side} " if warmup or side else ""
     logged = slot if isinstance(slot, SetLog) else None
+    shown = start or Start(
+        logged.reps if logged else None,
+        logged.load_kg if logged and logged.load_kg else slot.target_load_kg,
+        logged.hold_s if logged else None,
+    )
     if slot.target_hold_s is not None:
-        amount = format_duration(logged.hold_s if logged and logged.hold_s else slot.target_hold_s)
+        amount = format_duration(shown.hold_s or slot.target_hold_s)
     else:
-        reps = logged.reps if logged and logged.reps is not None else slot.target_reps
+        reps = shown.reps if shown.reps is not None else slot.target_reps
         amount = str(reps if reps is not None else "")
-    # What was lifted, else the planned load (the progression's target) still to lift.
-    load = logged.load_kg if logged and logged.load_kg else slot.target_load_kg
-    if load:
-        amount += f"×{format_load(load, unit).replace(' ', '')}"
-    return f"{side}{'✓' if is_done(slot) else '·'} {amount}"
+    # What was lifted, else what a tick will save: the set before it, or the planned load.
+    if shown.load_kg:
+        amount += f"×{format_load(shown.load_kg, unit).replace(' ', '')}"
+    return f"{mark}{'✓' if is_done(slot) else '·'} {amount}"
+
+
+def fit_last_time(text: str, room: int) -> str:
+    """The last-time line cut to `room` columns: without its "· 4 days ago" first, then with an
+    ellipsis; empty when not even a word fits."""
+    if len(text) <= room:
+        return text
+    short = text.rsplit(" · ", 1)[0]
+    if len(short) <= room:
+        return short
+    return short[: room - 1].rstrip() + "…" if room >= 8 else ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +106,8 @@ class Card:
     prescription: str
     first: int
     last: int
+    last_time: str = ""
+    """What was done the last time (core.last_time), or empty."""
 
 
 class ChecklistBody(Widget):
@@ -113,15 +136,28 @@ class ChecklistBody(Widget):
         lines: list[Content] = []
         styles = ANSI_BOX_STYLES if uses_terminal_palette(self.app.current_theme) else BOX_STYLES
         self.box_regions = [Region(0, 0, 0, 0)] * len(checklist.slots)
+        starts = all_starting_values(checklist.slots)
         self.card_spans = []
         for card in checklist.cards:
             top = len(lines)
             lines.append(Content(""))
-            lines.append(Content.assemble((card.name, "bold"), " " * PRESCRIPTION_GAP, (card.prescription, "$text-muted")))
+            # Last time follows the target, in the room left on the title line.
+            room = width - len(card.name) - PRESCRIPTION_GAP - len(card.prescription) - 2
+            last = fit_last_time(card.last_time, room)
+            lines.append(
+                Content.assemble(
+                    (card.name, "bold"),
+                    " " * PRESCRIPTION_GAP,
+                    (card.prescription, "$text-muted"),
+                    "  " if last else "",
+                    (last, "italic $text-muted"),
+                )
+            )
             parts: list[Content | str | tuple[str, str]] = []
             x = 0
             texts = {
-                index: f"{CURSOR_MARK if index == checklist.cursor else ' '}{box_text(checklist.slots[index], checklist.unit)} ".ljust(7)
+                index: f"{CURSOR_MARK if index == checklist.cursor else ' '}"
+                f"{box_text(checklist.slots[index], checklist.unit, None if is_done(checklist.slots[index]) else starts[index])} ".ljust(7)
                 for index in range(card.first, card.last + 1)
             }
             for index in range(card.first, card.last + 1):
@@ -158,8 +194,17 @@ class SetChecklist(VerticalScroll, can_focus=True):
     BINDINGS = [
         Binding("down,j", "move(1)", "Next set", show=False, id="checklist.next"),
         Binding("up,k", "move(-1)", "Previous set", show=False, id="checklist.previous"),
-        Binding("right,l", "move(1)", "Next set", show=False, id="checklist.right"),
+        # No `l`: beside `h` (History) it read as a vi pair, and left Today by surprise.
+        Binding("right", "move(1)", "Next set", show=False, id="checklist.right"),
         Binding("left", "move(-1)", "Previous set", show=False, id="checklist.left"),
+        Binding(
+            "right_square_bracket,J", "exercise(1)", "Next exercise", show=False, id="checklist.next_exercise",
+            tooltip="Jump to the next exercise",
+        ),
+        Binding(
+            "left_square_bracket,K", "exercise(-1)", "Previous exercise", show=False,
+            id="checklist.previous_exercise", tooltip="Jump to the previous exercise",
+        ),
         Binding("home", "jump(0)", "First set", show=False, id="checklist.first"),
         Binding("end", "jump(-1)", "Last set", show=False, id="checklist.last"),
     ]
@@ -185,8 +230,11 @@ class SetChecklist(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield self.body
 
-    def show(self, slots: list[Slot], prescriptions: dict[str, Prescription]) -> None:
-        """Show a new list of slots (a new session or day)."""
+    def show(
+        self, slots: list[Slot], prescriptions: dict[str, Prescription], last_time: dict[str, str] | None = None
+    ) -> None:
+        """Show a new list of slots (a new session or day); `last_time` is each exercise's
+        last-time line by exercise id."""
         self.slots = list(slots)
         self.cards = []
         start = 0
@@ -194,7 +242,8 @@ class SetChecklist(VerticalScroll, can_focus=True):
             if index == len(self.slots) or self.slots[index].exercise_id != self.slots[start].exercise_id:
                 exercise = self.catalog.exercise(self.slots[start].exercise_id)
                 label = exercise.prescription_label(prescriptions.get(exercise.id))
-                self.cards.append(Card(printable(exercise.name), label, start, index - 1))
+                last = (last_time or {}).get(exercise.id, "")
+                self.cards.append(Card(printable(exercise.name), label, start, index - 1, last))
                 start = index
         self.set_reactive(SetChecklist.cursor, min(self.cursor, max(0, len(self.slots) - 1)))
         self.body.refresh(layout=True)
@@ -230,7 +279,7 @@ class SetChecklist(VerticalScroll, can_focus=True):
             self.post_message(self.Highlighted(self.cursor))
 
     def _scroll_to_cursor(self) -> None:
-        card = next((n for n, c in enumerate(self.cards) if c.first <= self.cursor <= c.last), None)
+        card = self.card_of(self.cursor)
         if card is not None and card < len(self.body.card_spans):
             # Keep the whole card in view (spacer, title and boxes), not only the box.
             top, height = self.body.card_spans[card]
@@ -249,6 +298,22 @@ class SetChecklist(VerticalScroll, can_focus=True):
     def action_move(self, step: int) -> None:
         if self.slots:
             self.cursor = max(0, min(len(self.slots) - 1, self.cursor + step))
+
+    def card_of(self, index: int) -> int | None:
+        """The number of the card that holds slot `index`."""
+        return next((n for n, card in enumerate(self.cards) if card.first <= index <= card.last), None)
+
+    def action_exercise(self, step: int) -> None:
+        """Jump to the next (1) or previous (-1) exercise: its first set not done, else its first."""
+        card = self.card_of(self.cursor)
+        if card is None:
+            return
+        target = card + step
+        if not 0 <= target < len(self.cards):
+            return
+        chosen = self.cards[target]
+        open_sets = [i for i in range(chosen.first, chosen.last + 1) if not is_done(self.slots[i])]
+        self.cursor = open_sets[0] if open_sets else chosen.first
 
     def action_jump(self, index: int) -> None:
         if self.slots:

@@ -25,6 +25,7 @@ def test_item_form_with_error_80x24(snap_compare, make_app) -> None:
     async def bad_range(pilot: Pilot) -> None:
         await duplicate_beginner(pilot)
         await pilot.press("e")
+        await pilot.pause()  # the form has opened and taken its own focus
         pilot.app.screen.query_one("#amount-input", Input).value = "12-8"
         pilot.app.screen.query_one("#load-input", Input).value = "40"
         pilot.app.screen.query_one("#save").focus()

@@ -32,7 +32,7 @@ async def test_a_skipped_set_is_logged_later_from_the_session(make_app, store: S
         detail = app.screen
         assert isinstance(detail, SessionDetailScreen)
         row = [str(cell) for cell in detail.table.get_row_at(4)]
-        assert row == ["Plank", "1", "", "—", "—", "0:40", "18:03"]
+        assert row == ["Plank", "1", "", "—", "—", "0:40", "18:03", ""]
         kept = fresh_store(db_path)
         try:
             logged = kept.set_log(plank.id)
@@ -41,7 +41,7 @@ async def test_a_skipped_set_is_logged_later_from_the_session(make_app, store: S
         finally:
             kept.close()
         await pilot.press("u")
-        assert [str(cell) for cell in detail.table.get_row_at(4)][-1] == "skipped"
+        assert [str(cell) for cell in detail.table.get_row_at(4)][-2] == "skipped"
 
 
 async def test_deletions_are_listed_and_restored_after_a_restart(make_app, store: Store, db_path: Path, clock) -> None:  # type: ignore[no-untyped-def]

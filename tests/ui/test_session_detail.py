@@ -45,9 +45,9 @@ async def test_every_set_is_shown_as_logged(make_app, store: Store) -> None:
         screen = await open_newest(pilot)
         table = screen.table
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-        assert rows[0] == ["Squat", "1", "", "10", "42.5 kg", "—", "18:00"]
-        assert rows[2] == ["Side plank", "1", "left", "—", "—", "0:24", "18:02"]
-        assert rows[4][0] == "Plank" and rows[4][-1] == "skipped"
+        assert rows[0] == ["Squat", "1", "", "10", "42.5 kg", "—", "18:00", ""]
+        assert rows[2] == ["Side plank", "1", "left", "—", "—", "0:24", "18:02", ""]
+        assert rows[4][0] == "Plank" and rows[4][-2] == "skipped"
         assert "Sun 22 Nov 2026 · Workout A · Beginner" in str(screen.query_one("#detail-title", Label).render())
         assert "4 / 5 sets" in str(screen.query_one("#detail-totals", Label).render())
         assert "Felt strong" in str(screen.query_one("#detail-notes", Label).render())
@@ -211,4 +211,4 @@ async def test_sets_not_yet_done_in_an_open_session_are_to_do_not_skipped(make_a
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_newest(pilot)
         last = [str(cell) for cell in screen.table.get_row_at(screen.table.row_count - 1)]
-        assert last[0] == "Plank" and last[-1] == "to do"
+        assert last[0] == "Plank" and last[-2] == "to do"  # the Note column is last

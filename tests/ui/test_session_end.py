@@ -158,12 +158,13 @@ async def test_after_the_last_set_the_summary_offers_to_finish(make_app, store: 
         assert isinstance(app.screen, FinishSessionScreen)
         summary = label(app.screen, "#finish-summary")
         # Last time 3 × 12 @ 40 kg, all done: today's target is 3 × 13 @ 40 kg (double
-        # progression). 18 sets; volume 13 × 50 + 2 × 13 × 40 = 650 + 1040 = 1690 kg; planks
+        # progression). Set 1 was edited to 50 kg and the load follows the lifter (issue 11
+        # item 1), so sets 2 and 3 are 50 kg too. 18 sets; volume 3 × 13 × 50 = 1950 kg; planks
         # 3 × 30 s = 90 s held; the clock stood still, so under a minute; two records (50 kg
         # against 40 kg, 13 reps against 12).
         assert summary.splitlines() == [
             "18 of 18 sets",
-            "volume 1690 kg · held 1:30 · under a minute from first to last set",
+            "volume 1950 kg · held 1:30 · under a minute from first to last set",
             "Records broken: 2",
             "  ★ Squat: heaviest load 50 kg (was 40 kg)",
             "  ★ Squat: most reps 13 reps (was 12 reps)",

@@ -389,7 +389,8 @@ async def test_edit_form_buttons_stay_reachable_on_a_small_terminal(make_app) ->
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.press("e")
         app.screen.query_one("#reps-input", Input).value = "abc"
-        await pilot.press("enter", "tab", "tab")  # error shown; focus on to the Save button
+        # Error shown; focus on past load, RPE and note to the Save button.
+        await pilot.press("enter", "tab", "tab", "tab", "tab")
         await pilot.pause()
         save = app.screen.query_one("#save")
         assert app.focused is save
