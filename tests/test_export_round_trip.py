@@ -9,34 +9,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import test_cli_programs  # tests/ is on sys.path (rootdir-relative, no package)
 
 from runstrong.cli import main
 from runstrong.core.plan import PlannedSet
 from runstrong.core.running import Priority, Run, RunKind, RunningWeek, UsualDay
 from runstrong.store import Store
 
-ROUTINE = """\
-[[exercise]]
-id = "front-squat"
-name = "Front squat"
-kind = "reps"
-per_side = false
-category = "legs"
-muscles = ["quads"]
-default = { sets = 3, reps = 8, reps_max = 12, load_kg = 40 }
-
-[[program]]
-id = "rack-day"
-name = "Rack day"
-description = "A physio's plan"
-
-[[program.day]]
-name = "Heavy"
-items = [
-    { exercise = "front-squat", sets = 3, reps = 8, reps_max = 12, load_kg = 40, rest_s = 120 },
-    { exercise = "copenhagen-plank", sets = 2, hold_s = 20, hold_s_max = 30 },
-]
-"""
+# The routine of test_cli_programs: an own exercise (front-squat) and a program using it and a
+# packaged hold (copenhagen-plank).
+ROUTINE = test_cli_programs.ROUTINE
 
 
 def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
