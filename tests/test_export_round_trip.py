@@ -9,9 +9,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import test_cli_programs  # tests/ is on sys.path (rootdir-relative, no package)
+# tests/ is on sys.path (pytest's rootdir-relative imports; tests/ is not a package).
+import test_cli_programs
+from test_cli import run_main
 
-from runstrong.cli import main
 from runstrong.core.plan import PlannedSet
 from runstrong.core.running import Priority, Run, RunKind, RunningWeek, UsualDay
 from runstrong.store import Store
@@ -19,13 +20,6 @@ from runstrong.store import Store
 # The routine of test_cli_programs: an own exercise (front-squat) and a program using it and a
 # packaged hold (copenhagen-plank).
 ROUTINE = test_cli_programs.ROUTINE
-
-
-def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exited:
-        main(args)
-    out, err = capsys.readouterr()
-    return int(exited.value.code or 0), out, err
 
 
 def without_export_time(payload: dict) -> dict:

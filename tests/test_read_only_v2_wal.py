@@ -9,19 +9,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from test_cli import run_main  # tests/ is on sys.path (rootdir-relative, no package)
 
-from runstrong.cli import main
 from runstrong.store import Store
 
 FIXTURES = Path(__file__).parent / "store" / "fixtures"
 SAMPLES = Path(__file__).parent / "importers" / "samples"
-
-
-def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exited:
-        main(args)
-    out, err = capsys.readouterr()
-    return int(exited.value.code or 0), out, err
 
 
 def make_v2_wal(path: Path) -> None:
