@@ -118,12 +118,20 @@ class ImportStore(ExportStore):
         from `own` as needed. Returns the counts the import report shows.
         """
         outcome = ImportOutcome()
+        try:
+            self._import_in_transaction(batch, own or [], outcome)
+        finally:
+            # Also after a rollback: a catalog read inside the transaction may hold what was undone.
+            self._catalog_changed()
+        return outcome
+
+    def _import_in_transaction(self, batch: ImportBatch, own: list[OwnExerciseRequest], outcome: ImportOutcome) -> None:
         with self._transaction():
             if batch.format == "runstrong":
                 # Own exercises and programs first, so the sets below find them by name.
                 _OwnCatalogWriter(self, outcome).run(batch)
             names: dict[str, str] = {}
-            for request in own or []:
+            for request in own:
                 before = self._rows("SELECT 1 FROM exercises WHERE name = ? COLLATE NOCASE", [request.name])
                 names[request.name] = self.ensure_own_exercise(
                     request.name, request.kind, request.per_side, exercise_id=request.id
@@ -134,8 +142,6 @@ class ImportStore(ExportStore):
             _Writer(self, batch, names, outcome).run()
             if batch.format == "runstrong":
                 outcome.running = self._merge_running(batch.run_week, batch.runs, batch.deleted)
-        self._catalog_changed()
-        return outcome
 
     @classmethod
     def rehearse(cls, path: Path, work: Callable[[ImportStore], T]) -> T:
