@@ -35,10 +35,15 @@ from runstrong.plan_source import current_settings, make_plan
 if TYPE_CHECKING:
     from runstrong.store import Store
 
-# How far an iCalendar file's recurrences are expanded (ours), and the longest plan.
 ICS_PAST_DAYS = 30
+"""Days before today from which an iCalendar file's events and recurrences are read (ours): a
+month back covers the 14 recovery days after an A race (data/seasons.toml) with room to spare;
+older runs no longer move the plan."""
 ICS_FUTURE_DAYS = 365
+"""Days after today up to which recurrences are expanded (ours): a season's races are within a
+year, and an endless weekly rule must stop somewhere."""
 MAX_PLAN_DAYS = 366
+"""The longest plan `--days` accepts (ours): one year, leap day included."""
 
 
 def parse_date(text: str, what: str = "DATE") -> date:

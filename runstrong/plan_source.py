@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from runstrong.core.catalog import Catalog, rest_after_s
 from runstrong.core.clock import parse_iso_date
+from runstrong.core.loads import kg_to_display
 from runstrong.core.models import Exercise, Prescription, Program
 from runstrong.core.plan import PlannedSet
 from runstrong.core.planner import Plan, build_plan, planned_sets, prescribe_on
@@ -37,17 +38,15 @@ def current_program(catalog: Catalog, settings: Settings) -> Program:
         return catalog.default_program
 
 
-def plan_load_step(store: Store, settings: Settings) -> LoadStep:
-    """The smallest load increment: the `load_step` setting (in the display unit) if it is a
-    positive number, else 2.5 kg or 5 lb (data/seasons.toml)."""
-    rules = load_season_rules().progression
-    default = load_step(settings.unit.value, rules)
-    raw = store.get_setting("load_step")
-    try:
-        amount = float(raw) if raw else 0.0
-    except ValueError:
-        amount = 0.0
-    return LoadStep(amount, default.unit) if 0 < amount <= 50 else default
+def plan_load_step(settings: Settings) -> LoadStep:
+    """The smallest load increment, on the grid of the display unit: the Settings' "Smallest
+    load step" (`settings.load_step`, read by core.set_input.parse_load_step: "2,5", "5 lb",
+    above 0 and at most MAX_LOAD_STEP_KG, ours) if set, else 2.5 kg or 5 lb (data/seasons.toml)."""
+    kg = settings.load_step_kg
+    if kg is None:
+        return load_step(settings.unit.value, load_season_rules().progression)
+    # Rounded to 6 decimals: "2.5" lb goes to kg and back with float noise (2.4999999999999996).
+    return LoadStep(round(kg_to_display(kg, settings.unit), 6), settings.unit)
 
 
 def make_plan(
@@ -74,7 +73,7 @@ def make_plan(
         today=today,
         done=[d for d in done if d.date <= today],
         history=store.past_sets(exercise_ids, since) if prescribe else {},
-        step=plan_load_step(store, settings),
+        step=plan_load_step(settings),
         rules=rules,
         skipped=skipped_days(store),
         prescribe=prescribe,
@@ -84,6 +83,8 @@ def make_plan(
 SKIPPED_KEY = "plan_skipped"
 """Settings key: the days the runner skipped a planned strength session (ISO dates, by commas)."""
 SKIP_MEMORY_DAYS = 60
+"""Skips older than this many days are forgotten (ours): past skips only matter to the weeks the
+plan still shows, and the setting stays a short line; docs/plan.md says so too."""
 
 
 def skipped_days(store: Store) -> list[date]:
@@ -124,7 +125,7 @@ class TodayPlan:
 def today_plan(store: Store, catalog: Catalog, program: Program, day_index: int, today: date) -> TodayPlan:
     """Targets for Today's session of `program` day `day_index`, and the banner line."""
     settings = current_settings(store)
-    step = plan_load_step(store, settings)
+    step = plan_load_step(settings)
     rules = load_season_rules()
     calendar = store.running_calendar()
     exercise_ids = sorted({item.exercise_id for item in program.days[day_index].items})

@@ -25,15 +25,19 @@ CONVERTED_DECIMALS = 1
 
 
 class Unit(StrEnum):
+    """How loads are shown and typed; storage is always kg."""
+
     KG = "kg"
     LB = "lb"
 
 
 def kg_to_display(kg: float, unit: Unit) -> float:
+    """Kilograms as a number in `unit` (kg unchanged, lb = kg / KG_PER_LB); not rounded."""
     return kg if unit is Unit.KG else kg / KG_PER_LB
 
 
 def display_to_kg(value: float, unit: Unit) -> float:
+    """A number in `unit` as kilograms (lb × KG_PER_LB); not rounded, so a typed value comes back."""
     return value if unit is Unit.KG else value * KG_PER_LB
 
 

@@ -40,7 +40,9 @@ from runstrong.core.settings import Unit, format_load
 from runstrong.core.season import SeasonDay, SeasonRules, season_day, unshaped_day
 
 RECENT_SESSIONS = 8
-"""Sessions of an exercise read for its target: more than any run of misses that matters."""
+"""Sessions of an exercise read for its target (ours): progression looks at the last session and
+at the run of misses before it, and misses_to_lower (2, data/seasons.toml) is far below 8, so
+older sessions could not change a target; reading fewer keeps the plan quick on long histories."""
 
 PastSessions = Mapping[str, Sequence[tuple[date, Sequence[PastSet]]]]
 """exercise_id -> [(session date, that session's planned sets of it)], oldest first."""
@@ -73,29 +75,49 @@ class PlannedItem:
 
 @dataclass(frozen=True)
 class PlannedStrength:
+    """The strength session placed on one day; `strength` of a plan JSON day:
+    {"program", "program_id", "day", "done", "items": [{"exercise_id", "sets", "reps", "hold_s",
+    "load_kg" (kg, 2 decimals, null for bodyweight), "why"}]} (plan_json; DESIGN.md "Plan JSON")."""
+
     program_id: str
     program: str
     day: str
     day_index: int
     items: tuple[PlannedItem, ...]
+    """Each exercise scaled for the day's week; empty when the plan was built without targets."""
     legal: bool = True
+    """False when no day met every placement rule and this was the least bad one (not in JSON)."""
     done: bool = False
+    """True when a session of the program was already done that day (JSON "done")."""
 
 
 @dataclass(frozen=True)
 class PlanDay:
+    """One calendar day of the plan; one element of plan JSON's "days":
+    {"date" (ISO date), "run": {"kind", "distance_km" (km), "name"} | null, "race": {"name",
+    "distance_km" (km), "priority" ("A" | "B" | "C")} | null, "phase", "week", "block",
+    "strength": PlannedStrength | null, "warnings": [text]} (plan_json)."""
+
     date: date
     run: RunDay
     season: SeasonDay
     strength: PlannedStrength | None
+    """None on a day without a strength session."""
     warnings: tuple[str, ...]
+    """What the runner should know about the day ("hard run the day after legs"), in words."""
 
 
 @dataclass(frozen=True)
 class Plan:
+    """Strength sessions placed around the running calendar for a span of days. Its JSON
+    (`runstrong plan --json`, plan_json) is {"days": [PlanDay, ...]}, oldest first; loads in kg,
+    holds in seconds, distances in km, dates ISO."""
+
     days: tuple[PlanDay, ...]
     placement: PlacementResult
+    """Where the week's sessions went and what went wrong (not in JSON; `warnings` say it)."""
     today: TodayAdvice | None
+    """What the plan says about today, when today is within the span."""
 
 
 def build_plan(

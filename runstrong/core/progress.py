@@ -23,17 +23,23 @@ Logged = SetLog | DoneSet
 _N = TypeVar("_N", int, float)
 
 IMBALANCE_THRESHOLD_PCT = 10.0
-"""Left/right differences above this percentage are flagged as worth working on."""
+"""Left/right differences above this percentage are flagged as worth working on (ours: the seed
+articles say side-to-side imbalances are worth training but give no percentage; 10 % is above
+the set-to-set noise of a small sample and still catches a side that lags)."""
 
 WEEKLY_TARGET = 2
 """Sessions a week that keep a streak alive; the seed articles recommend 2–3."""
 
 EPLEY_MAX_REPS = 10
-"""Epley drifts badly past ~10 reps, so higher-rep sets give no estimate rather than a wrong one."""
+"""The most reps a set may have to give an e1RM (the cut-off is ours; the seed articles give no
+1RM formula). The formula is Epley's (B. Epley, "Poundage Chart", Boyd Epley Workout, Lincoln NE:
+Body Enterprises, 1985): load × (1 + reps/30). It drifts badly past about 10 reps, so higher-rep sets
+give no estimate rather than a wrong one."""
 
 
 def epley_1rm(load_kg: float | None, reps: int | None) -> float | None:
-    """Estimated one-rep max, load × (1 + reps/30); None outside 1–10 reps or without a load."""
+    """Estimated one-rep max in kg by Epley's formula, load × (1 + reps/30) (see EPLEY_MAX_REPS);
+    a single is its own load; None outside 1–EPLEY_MAX_REPS reps or without a load."""
     if load_kg is None or reps is None or load_kg <= 0 or not 1 <= reps <= EPLEY_MAX_REPS:
         return None
     if reps == 1:

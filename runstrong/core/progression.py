@@ -26,39 +26,48 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from runstrong.core.loads import Unit, display_to_kg, format_load, kg_to_display, load_number
 from runstrong.core.models import Prescription, Side
 from runstrong.core.season import ProgressionRules, WeekRules
-
-LB_KG = 0.45359237
 
 
 @dataclass(frozen=True)
 class LoadStep:
-    """The smallest load increment, in the unit the runner loads the bar in."""
+    """The smallest load increment, `amount` in the unit the runner loads the bar in ("kg" or
+    "lb"). Loads go in and come out in kg; the grid (whole numbers of `amount`) is in `unit`,
+    so 100 lb + 5 lb is 105 lb exactly. Conversion and display are core.loads'."""
 
     amount: float
-    unit: str = "kg"
-    """"kg" or "lb"."""
+    unit: Unit = Unit.KG
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "unit", Unit(self.unit))  # "kg" and "lb" are accepted as text
 
     def to_unit(self, kg: float) -> float:
-        return kg if self.unit == "kg" else kg / LB_KG
+        """`kg` in the step's unit (core.loads.kg_to_display, not rounded)."""
+        return kg_to_display(kg, self.unit)
 
     def to_kg(self, value: float) -> float:
-        return value if self.unit == "kg" else value * LB_KG
+        """A value in the step's unit back in kg (core.loads.display_to_kg, not rounded)."""
+        return display_to_kg(value, self.unit)
+
+    def _whole_steps(self, kg: float) -> int:
+        # Halves go up (round_half_up). The quotient is first rounded to 9 decimals so float
+        # noise (37.5 × 1.1 = 41.250000000000007) cannot move a half to either side.
+        return max(0, round_half_up(round(self.to_unit(kg) / self.amount, 9)))
 
     def round(self, kg: float) -> float:
-        """`kg` rounded to the nearest whole number of steps, in the runner's unit, back in kg."""
-        steps = round(self.to_unit(kg) / self.amount)
-        return self.to_kg(max(steps, 0) * self.amount)
+        """`kg` rounded to the nearest whole number of steps in the runner's unit, halves up
+        (26.25 kg → 27.5 kg with 2.5 kg steps), never below 0; back in kg."""
+        return self.to_kg(self._whole_steps(kg) * self.amount)
 
     def add(self, kg: float, steps: int = 1) -> float:
-        """One step more than `kg` (in the runner's unit, so 100 lb + 5 lb = 105 lb exactly)."""
-        value = round(self.to_unit(kg) * 10) / 10 + steps * self.amount
-        return self.to_kg(value)
+        """`steps` steps more than `kg` rounded to the grid (41.25 + 1.25 kg = 42.5 kg); in kg."""
+        return self.to_kg((self._whole_steps(kg) + steps) * self.amount)
 
     def show(self, kg: float) -> str:
-        value = round(self.to_unit(kg), 2)
-        return f"{value:g} {self.unit}"
+        """The load as the rest of the app shows it (core.loads.format_load): "42.5 kg", "88.2 lb"."""
+        return format_load(kg, self.unit)
 
 
 def load_step(unit: str, rules: ProgressionRules) -> LoadStep:
@@ -93,6 +102,7 @@ class ItemRange:
 
     @property
     def timed(self) -> bool:
+        """True for a hold (seconds), False for rep work."""
         return self.hold_s is not None
 
 
@@ -217,13 +227,27 @@ def _base_target(item: ItemRange, last: Exposure, step: LoadStep, extra_sets: in
     hold = first.target_hold_s if first.target_hold_s is not None else item.hold_s
     if hold is not None:
         hold = min(max(hold, item.hold_s or hold), item.hold_s_max or hold)
-    load = first.target_load_kg
+    load = _base_load(last, first.target_load_kg)
     if load is None:
-        done_loads = [s.load_kg for s in last.sets if s.done and s.load_kg]
-        load = step.round(min(done_loads) / (last.load_factor or 1)) if done_loads else item.load_kg
-    elif last.load_factor:
-        load = step.round(load / last.load_factor)
+        load = item.load_kg
+    else:
+        load = step.round(load / (last.load_factor or 1))
     return Target(sets=sets, reps=reps, hold_s=hold, load_kg=load or None)
+
+
+def _base_load(last: Exposure, target_kg: float | None) -> float | None:
+    """The load the next step builds on, in kg as lifted (before undoing the week's factor):
+    the load every set that met its reps was done at (the lightest of them), or the target
+    when that is heavier. A runner who loaded the bar heavier than planned and made the reps
+    goes on from there; a set that missed its reps raises nothing. With no set meeting its
+    reps and no target, the lightest load done; None when nothing was loaded."""
+    met = [s.load_kg for s in last.sets if s.done and s.load_kg and (s.reps or 0) >= (s.target_reps or 0)]
+    lifted = min(met) if met else None
+    if target_kg is not None:
+        return max(target_kg, lifted or 0.0)
+    if lifted is None:
+        lifted = min((s.load_kg for s in last.sets if s.done and s.load_kg), default=None)
+    return lifted
 
 
 def _met(exposure: Exposure) -> bool:
@@ -291,7 +315,7 @@ def _change(before: Target, after: Target, step: LoadStep) -> str:
 
 
 def _done_text(exposure: Exposure, step: LoadStep) -> str:
-    """ "last time 3 × 12 @ 40 kg" or "last time 12, 10, 8 @ 40 kg" or "last time 30, 30, — s"."""
+    """ "last time 3 × 12 @ 40 kg", "last time 12, 10, 8 @ 40–50 kg" or "last time 30, 30, — s"."""
     done = exposure.sets
     timed = any(s.target_hold_s is not None or s.hold_s is not None for s in done)
     values = [
@@ -299,9 +323,18 @@ def _done_text(exposure: Exposure, step: LoadStep) -> str:
     ]
     unit = " s" if timed else ""
     amount = f"{len(values)} × {values[0]}{unit}" if len(set(values)) == 1 else f"{', '.join(values)}{unit}"
-    loads = {s.load_kg for s in done if s.done and s.load_kg}
-    load = f" @ {step.show(max(loads))}" if loads else ""
-    return f"last time {amount}{load}"
+    loads = [s.load_kg for s in done if s.done and s.load_kg]
+    return f"last time {amount}{_loads_text(loads, step)}"
+
+
+def _loads_text(loads: Sequence[float], step: LoadStep) -> str:
+    """ " @ 40 kg" for one load, " @ 40–50 kg" when the sets' loads differ, "" for none."""
+    if not loads:
+        return ""
+    low, high = step.show(min(loads)), step.show(max(loads))
+    if low == high:
+        return f" @ {high}"
+    return f" @ {load_number(min(loads), step.unit)}–{high}"
 
 
 @dataclass(frozen=True)

@@ -71,28 +71,50 @@ class RaceWindow:
 
 @dataclass(frozen=True)
 class ProgressionRules:
+    """The numbers of core.progression, from data/seasons.toml [progression]. All are ours (the
+    seed articles only say to progress in small steps, 003); the table is marked `ours = true`."""
+
     increment_kg: float
+    """The smallest load step in kg (2.5) when the display unit is kg."""
     increment_lb: float
+    """The smallest load step in lb (5.0) when the display unit is lb."""
     hold_step_s: int
+    """Seconds added to a hold when every set was held in full (5)."""
     rep_span: int
+    """Reps above a single rep number that make its range (4: 10 → 10–14)."""
     hold_span_s: int
+    """Seconds above a single hold time that make its range (15: 30 s → 30–45 s)."""
     misses_to_lower: int
+    """Missed sessions in a row that lower a target (2)."""
     lower_factor: float
+    """A lowered load as a fraction of the last (0.9), rounded to the step."""
     extra_sets: int
+    """Sets added once at the top of a bodyweight or hold range (1)."""
 
 
 @dataclass(frozen=True)
 class SeasonRules:
+    """Everything data/seasons.toml says. Its numbers are ours (every table is marked
+    `ours = true`); the ideas (off-season blocks, deloads, in-season maintenance, a taper, easing
+    off around races) are the seed articles'."""
+
     blocks: tuple[str, ...]
+    """Off-season mesocycles in order: hypertrophy, strength, power."""
     build_weeks: int
+    """Weeks of build in each block, before its deload."""
     deload_weeks: int
+    """Deload weeks that end each block."""
     anchor: date
+    """The Monday blocks are counted from when there is no race (so a date's block never moves)."""
     windows: dict[Priority, RaceWindow]
+    """Days and weeks around a race, per race priority A, B, C."""
     weeks: dict[str, WeekRules]
+    """Each kind of week's factors on sets, reps, load and rest, by name (build, deload, ...)."""
     progression: ProgressionRules
 
     @property
     def block_weeks(self) -> int:
+        """Weeks in one block: build then deload."""
         return self.build_weeks + self.deload_weeks
 
 

@@ -17,6 +17,9 @@ from runstrong.core.numerals import ascii_digits
 MAX_REPS = 1000
 MAX_LOAD_KG = 1000.0
 MAX_HOLD_S = 3600
+MAX_LOAD_STEP_KG = 50.0
+"""The largest smallest-load-step accepted (ours): a pair of 25 kg plates, the heaviest common
+plate on each side; a bigger "smallest step" is a typing slip."""
 
 _WHOLE = re.compile(r"[0-9]+", re.ASCII)
 # A number with an optional decimal point or comma ("33,5" is how much of Europe writes 33.5),
@@ -71,6 +74,25 @@ def parse_load(text: str, unit: Unit) -> float | None:
         top_typed = round(kg_to_display(MAX_LOAD_KG, typed_unit))
         raise InputProblem(f"Load must be a number of {typed_unit.value} from 0 to {top_typed}")
     return kg
+
+
+def parse_load_step(text: str, unit: Unit) -> float | None:
+    """The smallest load step in kg, read like a load (parse_load: "2,5", "1.25", "5 lb"), above 0
+    and at most MAX_LOAD_STEP_KG; None when blank (the default step). InputProblem otherwise."""
+    top = _plain_top(MAX_LOAD_STEP_KG, unit)
+    problem = f"Smallest load step must be above 0 and at most {top} {unit.value}, as 2,5 or 1.25"
+    try:
+        kg = parse_load(text, unit)
+    except InputProblem:
+        raise InputProblem(problem) from None
+    if kg is not None and not 0 < kg <= MAX_LOAD_STEP_KG + 1e-9:
+        raise InputProblem(problem)
+    return kg
+
+
+def _plain_top(kg: float, unit: Unit) -> str:
+    # 50 kg is "50" in kg and "110" in lb (110.23 lb rounds down to a step a runner can type).
+    return str(int(kg_to_display(kg, unit)))
 
 
 def parse_hold(text: str) -> int | None:

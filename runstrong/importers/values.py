@@ -15,7 +15,8 @@ from runstrong.importers.records import ImportFileError, RowNote
 
 Where = tuple[str, int]
 
-# The international pound (exact by definition, 1959).
+# The international pound (exact by definition, 1959): core.loads.KG_PER_LB as a Decimal, so a
+# file's value converts exactly; every other conversion goes through core.loads.
 KG_PER_LB = Decimal("0.45359237")
 # Apps store weights as binary floats and print their noise (185.00000000000003). No app logs
 # finer than 0.0001 of a unit, so the file value is rounded to that before converting (ours).

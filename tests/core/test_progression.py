@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from runstrong.core.loads import KG_PER_LB as LB_KG
 from runstrong.core.models import Prescription, Side
 from runstrong.core.progression import (
-    LB_KG,
     Exposure,
     ItemRange,
     LoadStep,
@@ -199,3 +201,65 @@ def test_loaded_work_never_carries_an_extra_set_from_history() -> None:
     # Four sets logged of a 3-set loaded item (the lifter added one): the target stays 3 sets.
     h = [session(0, [10, 10, 10, 10], 40, 10)]
     assert target(SQUAT, h).sets == 3
+
+
+def test_the_next_load_builds_on_what_was_lifted_not_a_lighter_target() -> None:
+    # Review 1.3: 3 × 12 done at 50 kg against a 40 kg target. Every set met the reps (12, the top
+    # of 8–12) at 50 kg, so the load every set met is max(40 target, 50 lifted) = 50 kg;
+    # the top of the range gives + 2.5 kg: 52.5 kg, back to 8 reps.
+    h = [session(0, [12, 12, 12], 50, 12, target_load=40)]
+    t = target(SQUAT, h)
+    assert (t.sets, t.reps, t.load_kg) == (3, 8, 52.5)
+    assert t.why == "last time 3 × 12 @ 50 kg, all done → 52.5 kg, back to 8 reps"
+
+
+def test_a_pyramid_without_a_target_load_steps_from_the_load_every_set_met() -> None:
+    # 12 @ 40, 12 @ 45, 12 @ 50 kg, target 12 reps, no target load: the load every set met is
+    # min(40, 45, 50) = 40 kg; 12 is the top of 8–12 → 40 + 2.5 = 42.5 kg, back to 8 reps.
+    # The why line names the loads as they were: a range, 40–50 kg.
+    pyramid = Exposure(DAY0, tuple(PastSet(None, True, reps=12, load_kg=load, target_reps=12) for load in (40.0, 45.0, 50.0)))
+    t = target(SQUAT, [pyramid])
+    assert (t.sets, t.reps, t.load_kg) == (3, 8, 42.5)
+    assert t.why == "last time 3 × 12 @ 40–50 kg, all done → 42.5 kg, back to 8 reps"
+
+
+def test_a_set_that_missed_its_reps_does_not_raise_the_base_load() -> None:
+    # 40 kg target, 10 reps: sets of 10 @ 40, 10 @ 40, 7 @ 50. The 50 kg set missed its reps, so
+    # the load every set met is max(40 target, min(40, 40)) = 40 kg; a miss → same again.
+    h = [Exposure(DAY0, tuple(
+        PastSet(None, True, reps=r, load_kg=load, target_reps=10, target_load_kg=40.0)
+        for r, load in ((10, 40.0), (10, 40.0), (7, 50.0))
+    ))]
+    t = target(SQUAT, h)
+    assert (t.reps, t.load_kg) == (10, 40.0)
+    assert t.why == "last time 10, 10, 7 @ 40–50 kg, target missed → same again"
+
+
+def test_rounding_takes_halves_up_on_the_step() -> None:
+    # Review 1.4, 2.5 kg steps: 26.25 = 10.5 steps → 11 → 27.5 kg; 41.25 (37.5 × 1.1) = 16.5
+    # steps → 17 → 42.5 kg; 33.75 = 13.5 → 14 → 35 kg; 18.75 = 7.5 → 8 → 20 kg.
+    assert [KG.round(kg) for kg in (26.25, 37.5 * 1.1, 33.75, 18.75)] == [27.5, 42.5, 35.0, 20.0]
+    # 1.25 kg micro plates: 41.25 + 1.25 = 42.5 and 43.75 + 1.25 = 45 (not 42.45 and 45.05).
+    micro = LoadStep(1.25)
+    assert (micro.add(41.25), micro.add(43.75)) == (42.5, 45.0)
+
+
+def test_steps_in_pounds_show_as_core_loads_shows_them() -> None:
+    # One formatter for a load: 40 kg = 88.184... lb is "88.2 lb" on Today and in the why line.
+    assert LB.show(40.0) == "88.2 lb"
+    assert LB.show(100 * LB_KG) == "100 lb"
+
+
+@given(
+    amount=st.sampled_from([0.5, 1.0, 1.25, 2.0, 2.5, 5.0, 10.0, 0.25, 2.27]),
+    unit=st.sampled_from(["kg", "lb"]),
+    kg=st.floats(min_value=0, max_value=500, allow_nan=False),
+    steps=st.integers(min_value=0, max_value=4),
+)
+def test_add_always_lands_on_the_step_grid(amount: float, unit: str, kg: float, steps: int) -> None:
+    step = LoadStep(amount, unit)
+    result = step.add(kg, steps)
+    grid = step.to_unit(result) / amount
+    assert abs(grid - round(grid)) < 1e-6
+    # And it is `steps` steps above the grid point nearest `kg`: within half a step of kg + steps.
+    assert abs(step.to_unit(result) - (step.to_unit(kg) + steps * amount)) <= amount / 2 + 1e-6

@@ -8,6 +8,7 @@ from pathlib import Path
 from runstrong.core.models import DoneSet
 from runstrong.core.plan import PlannedSet
 from runstrong.core.progress import RecordKind, current_records, daily_bests, personal_records
+from runstrong.core.session_report import records_broken
 from runstrong.store import Store
 
 
@@ -53,6 +54,37 @@ def test_best_sets_hold_the_same_records_as_every_set(store: Store) -> None:
     assert round(records[RecordKind.E1RM], 2) == 116.67
     assert RecordKind.HOLD not in records
     assert store.best_sets_elsewhere("plank", today) == []
+
+
+def test_standing_e1rm_comes_only_from_sets_really_lifted(store: Store) -> None:
+    # Review 1.1: the most reps (10) and the heaviest load (100 kg) were never one set.
+    logged(store, "2026-11-01", [(3, 100.0, "normal"), (10, 60.0, "normal")])
+    today = logged(store, "2026-11-15", [(5, 110.0, "normal")])
+
+    best = store.best_sets_elsewhere("squat", today)
+
+    # By hand (Epley, load × (1 + reps/30)): 100 × (1 + 3/30) = 110, 60 × (1 + 10/30) = 80.
+    # 100 kg × 10 would be 133.33, but nobody lifted it.
+    records = standing(best)
+    assert round(records[RecordKind.E1RM], 2) == 110.0
+    assert records[RecordKind.LOAD] == 100.0
+    assert records[RecordKind.REPS] == 10
+    # The new 110 kg × 5 = 110 × (1 + 5/30) = 128.33 beats 110, and 110 kg beats 100 kg.
+    new = store.session_sets(today)
+    broken = {record.kind: (round(record.value, 2), round(record.previous, 2)) for record in records_broken("Squat", best, new)}
+    assert broken == {RecordKind.LOAD: (110.0, 100.0), RecordKind.E1RM: (128.33, 110.0)}
+
+
+def test_best_sets_are_dated_by_the_earliest_instant_not_the_smallest_text(store: Store) -> None:
+    # Review 1.9. As text "2026-11-01T09:00:00-11:00" sorts first, but it is 2026-11-01 20:00 UTC;
+    # "2026-11-02T09:00:00+14:00" is 2026-11-01 19:00 UTC, an hour earlier.
+    logged(store, "2026-11-01", [(5, 100.0, "normal")], offset="-11:00")
+    logged(store, "2026-11-02", [(5, 90.0, "normal")], offset="+14:00")
+    today = logged(store, "2026-11-15", [(1, 120.0, "normal")])
+
+    best = store.best_sets_elsewhere("squat", today)
+
+    assert {s.done_at for s in best} == {"2026-11-02T09:00:00+14:00"}
 
 
 def test_a_skipped_set_is_logged_at_the_sessions_last_tick(store: Store, db_path: Path) -> None:

@@ -153,3 +153,44 @@ async def test_a_saved_theme_that_no_longer_exists_falls_back_to_the_default(mak
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.theme == "textual-dark"
+
+
+async def test_the_smallest_load_step_is_typed_like_a_load_and_checked_at_its_field(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        screen = settings_screen(app)
+        step = screen.query_one("#step-input", Input)
+        assert step.value == ""  # the default: 2.5 kg
+        for typed in ("0", "abc", "51", "1,2345"):
+            step.value = typed
+            await pilot.press("enter")  # submits from the focused field, like Save
+            assert app.screen is screen, typed
+            error = screen.query_one("#step-error", Label)
+            assert error.display and "Smallest load step must be above 0 and at most 50 kg" in str(error.render()), typed
+        assert stored_settings(db_path) == Settings()  # nothing saved
+        step.value = "1,25"
+        await pilot.press("enter")  # submits from the focused field, like Save
+        assert isinstance(app.screen, TodayScreen)
+        assert app.settings.load_step_kg == 1.25
+    assert stored_settings(db_path).load_step == "1,25"
+
+
+async def test_the_load_steps_unit_follows_the_unit_chosen(make_app, db_path: Path) -> None:
+    app = make_app(settings={"load_step": "5"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        screen = settings_screen(app)
+        assert screen.query_one("#step-input", Input).value == "5"
+        assert "kg" in str(screen.query_one("#step-label", Label).render())
+        screen.query_one("#unit-lb", RadioButton).value = True
+        await pilot.pause()
+        assert "lb" in str(screen.query_one("#step-label", Label).render())
+        screen.query_one("#step-input", Input).value = "120"
+        await pilot.press("enter")  # submits from the focused field, like Save
+        # 120 lb = 54.4 kg: above the 50 kg (110 lb) cap, refused in the unit shown.
+        assert "at most 110 lb" in str(screen.query_one("#step-error", Label).render())
+        screen.query_one("#step-input", Input).value = "2.5"
+        await pilot.press("enter")  # submits from the focused field, like Save
+        assert isinstance(app.screen, TodayScreen)
+    assert (stored_settings(db_path).load_step, stored_settings(db_path).unit) == ("2.5", Unit.LB)
