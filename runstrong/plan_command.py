@@ -22,6 +22,7 @@ from runstrong.core.running import (
     parse_kind,
     describe_week,
     parse_week_spec,
+    run_json,
 )
 from runstrong.core.dates import LATEST, RANGE_TEXT, read_date
 from runstrong.core.text import plain_text
@@ -128,6 +129,7 @@ def import_calendar(store: Store, path: Path, today: date, dry_run: bool) -> str
         head = (
             f"Imported {len(runs)} runs and races from {path}: {count.added} added, "
             f"{count.updated} updated, {count.unchanged} unchanged"
+            + (f", {count.kept} kept your change" if count.kept else "")
         )
     lines = [head]
     lines += [f"  {describe_run(run)}" for run in runs[:50]]
@@ -148,14 +150,7 @@ def list_runs(store: Store, as_json: bool) -> str:
                 WEEKDAYS[weekday]: {"kind": day.kind.value, "distance_km": day.distance_km}
                 for weekday, day in sorted(week.days.items())
             },
-            "runs": [
-                {
-                    "uid": run.uid, "date": run.date.isoformat(), "kind": run.kind.value,
-                    "distance_km": run.distance_km, "name": run.name,
-                    "priority": run.priority.value if run.priority else None, "source": run.source,
-                }
-                for run in runs
-            ],
+            "runs": [run_json(run) for run in runs],
         }
         return json.dumps(payload, indent=2, ensure_ascii=False)
     lines = ["Usual week: " + (describe_week(week.days) or "none entered (runstrong runs week mon=easy ...)")]

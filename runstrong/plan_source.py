@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from runstrong.core.catalog import Catalog, rest_after_s
+from runstrong.core.clock import parse_iso_date
 from runstrong.core.counting import counts_as_session
 from runstrong.core.loads import kg_to_display
 from runstrong.core.models import Exercise, Prescription, Program, SetLog, Side
@@ -104,7 +105,7 @@ def skipped_days(store: Store) -> list[date]:
     days = []
     for text in (store.get_setting(SKIPPED_KEY) or "").split(","):
         try:
-            days.append(date.fromisoformat(text.strip()))
+            days.append(parse_iso_date(text))
         except ValueError:
             continue
     return days

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import icalendar
 import pytest
 
 from runstrong.cli import main
+from runstrong.core.running import Priority, Run
 from runstrong.store import Store
 
 ICS = Path(__file__).parent / "importers" / "ics"
@@ -68,6 +70,10 @@ def test_bad_input_is_one_line_and_saves_nothing(db_path: Path, capsys: pytest.C
     db = ["--db", str(db_path)]
     for args, message in [
         (["runs", "add", "2027-13-01", "easy"], "DATE '2027-13-01' is not a date"),
+        # Python 3.11's fromisoformat takes these; YYYY-MM-DD is what the help asks for.
+        (["runs", "add", "20270110", "easy"], "DATE '20270110' is not a date"),
+        (["runs", "add", "2027W011", "easy"], "DATE '2027W011' is not a date"),
+        (["plan", "--from", "20270104"], "'20270104' is not a date"),
         (["runs", "add", "2027-01-04", "jog"], "unknown run kind 'jog'"),
         (["runs", "add", "2027-01-04", "easy", "--distance", "far"], "unreadable distance 'far'"),
         (["runs", "add", "2027-01-04", "easy", "--priority", "A"], "--priority is for races"),
@@ -128,3 +134,31 @@ def test_plan_ics_has_stable_uids_and_the_exercises(db_path: Path, tmp_path: Pat
     assert [str(e["UID"]) for e in icalendar.Calendar.from_ical(again.read_bytes()).walk("VEVENT")] == [
         str(e["UID"]) for e in events
     ]
+
+
+def test_a_calendar_run_changed_here_is_kept_by_the_next_import(db_path: Path, tmp_path: Path) -> None:
+    from runstrong.core.running import mark_edited
+    from runstrong.plan_command import import_calendar
+
+    ics = tmp_path / "races.ics"
+    ics.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:half-2027\r\nDTSTART;VALUE=DATE:20270411\r\nSUMMARY:Race: Spring Half 21.1 km\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:easy-2027\r\nDTSTART;VALUE=DATE:20270109\r\nSUMMARY:Easy run 8 km\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n"
+    )
+    store = Store.open(db_path)
+    try:
+        # Today is injected: both events are inside today - 30 .. today + 365 days.
+        first = import_calendar(store, ics, date(2027, 1, 1), dry_run=False)
+        assert "2 added, 0 updated, 0 unchanged" in first
+        race = next(run for run in store.runs() if run.uid == "ics:half-2027")
+        store.update_run(mark_edited(race, Run(race.date, race.kind, 21.1, "Spring Half", Priority.A, race.uid, race.source)))
+
+        second = import_calendar(store, ics, date(2027, 1, 1), dry_run=False)
+
+        assert "0 added, 0 updated, 1 unchanged, 1 kept your change" in second
+        race = next(run for run in store.runs() if run.uid == "ics:half-2027")
+        assert (race.priority, race.source) == (Priority.A, "ics-edited")
+    finally:
+        store.close()

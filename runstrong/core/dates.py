@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from runstrong.core.clock import parse_iso_date
+
 EARLIEST = date(1900, 1, 1)
 """The first date runstrong accepts (ours)."""
 LATEST = date(2200, 12, 31)
@@ -25,9 +27,10 @@ def check_in_range(day: date, what: str = "date") -> date:
 
 
 def read_date(text: str, what: str = "date") -> date:
-    """An ISO date (YYYY-MM-DD) within the range; ValueError with a one-line reason otherwise."""
+    """A date written YYYY-MM-DD (core.clock.parse_iso_date, the one strict reader) within the
+    range; ValueError with a one-line reason otherwise."""
     try:
-        day = date.fromisoformat(text.strip())
+        day = parse_iso_date(text)
     except ValueError:
         raise ValueError(f"{what} {text!r} is not a date; use YYYY-MM-DD, e.g. 2027-01-04") from None
     return check_in_range(day, what)

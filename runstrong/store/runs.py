@@ -10,7 +10,16 @@ from datetime import date
 from runstrong.core.dates import check_in_range
 from runstrong.core.models import Side
 from runstrong.core.progression import PastSet
-from runstrong.core.running import Priority, Run, RunKind, RunningCalendar, RunningWeek, UsualDay
+from runstrong.core.running import (
+    EDITED_CALENDAR_SOURCE,
+    Priority,
+    Run,
+    RunKind,
+    RunningCalendar,
+    RunningWeek,
+    UsualDay,
+    run_json,
+)
 from runstrong.store.connection import StoreBase, new_uid
 from runstrong.store.problems import StoreError
 from runstrong.store.schema import QUICK_PROGRAM_ID
@@ -20,9 +29,27 @@ _RUN_COLUMNS = "uid, date, kind, distance_km, name, priority, source"
 
 @dataclass(frozen=True)
 class RunImportCount:
+    """What a calendar import did: runs added, updated from the calendar, already the same, and
+    runs the runner edited here that the calendar would have changed (kept as edited)."""
+
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    kept: int = 0
+
+
+@dataclass
+class RunMergeCount:
+    """What merging a runstrong export's runs did: `added` (uid new here), `deleted` (deleted
+    in the file, still here), `same` (already here, or deleted here), `kept` (here with other
+    values: ours kept, since runs carry no change time), and `week`: "set" (none here before),
+    "unchanged", "kept yours" (a different week here), or None (the file has none)."""
+
+    added: int = 0
+    deleted: int = 0
+    same: int = 0
+    kept: int = 0
+    week: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,20 +81,13 @@ def _run_from_row(row: dict[str, object]) -> Run:
 
 
 def _run_row(run: Run) -> dict[str, object]:
-    """The row of `run`; StoreError (nothing written) for a date outside core.dates' range."""
+    """The `runs` row of a run: its JSON form (core.running.run_json) holds exactly the columns.
+    StoreError (nothing written) for a date outside core.dates' range."""
     try:
         check_in_range(run.date)
     except ValueError as err:
         raise StoreError(str(err)) from None
-    return {
-        "uid": run.uid,
-        "date": run.date.isoformat(),
-        "kind": run.kind.value,
-        "distance_km": run.distance_km,
-        "name": run.name,
-        "priority": run.priority.value if run.priority else None,
-        "source": run.source,
-    }
+    return run_json(run)
 
 
 class RunsStore(StoreBase):
@@ -115,14 +135,20 @@ class RunsStore(StoreBase):
         return run
 
     def delete_run(self, uid: str) -> None:
-        """Soft-delete: the row stays, so a re-import of the same calendar does not bring it back."""
+        """Soft-delete: the row stays, so a re-import of the same calendar does not bring it back.
+        KeyError if no run with `uid` is there (or it is deleted already)."""
         with self._transaction():
-            self.conn.execute("UPDATE runs SET deleted_at = ? WHERE uid = ?", [self.stamp(), uid])
+            cursor = self.conn.execute(
+                "UPDATE runs SET deleted_at = ? WHERE uid = ? AND deleted_at IS NULL", [self.stamp(), uid]
+            )
+            if cursor.rowcount == 0:
+                raise KeyError(uid)
 
     def import_runs(self, runs: Iterable[Run]) -> RunImportCount:
         """Add or update runs by uid in one transaction: the same file twice changes nothing.
-        A run the runner deleted stays deleted."""
-        added = updated = unchanged = 0
+        A run the runner deleted stays deleted, and one they changed here (source "ics-edited",
+        core.running.mark_edited) keeps their change: counted as `kept`."""
+        added = updated = unchanged = kept = 0
         with self._transaction():
             for run in runs:
                 row = _run_row(run)
@@ -132,12 +158,43 @@ class RunsStore(StoreBase):
                     added += 1
                     continue
                 old = existing[0]
+                if old["source"] == EDITED_CALENDAR_SOURCE:
+                    kept += 1
+                    continue
                 if old["deleted_at"] or all(old[key] == value for key, value in row.items()):
                     unchanged += 1
                     continue
                 self.update_run(run)
                 updated += 1
-        return RunImportCount(added, updated, unchanged)
+        return RunImportCount(added, updated, unchanged, kept)
+
+    def _merge_running(self, week: RunningWeek | None, runs: Iterable[Run], deleted: dict[str, str]) -> RunMergeCount:
+        """Inside the caller's transaction: take a runstrong export's week and runs (see
+        RunMergeCount for the rules; ours, as issue 10's merge rules for sessions)."""
+        count = RunMergeCount()
+        if week is not None and week.days:
+            here = self.running_week()
+            if not here.days:
+                self.save_running_week(week)
+                count.week = "set"
+            else:
+                count.week = "unchanged" if dict(here.days) == dict(week.days) else "kept yours"
+        for run in runs:
+            row = _run_row(run)
+            existing = self._rows(f"SELECT {_RUN_COLUMNS}, deleted_at FROM runs WHERE uid = ?", [run.uid])
+            if not existing:
+                self.db["runs"].insert(row)
+                count.added += 1
+            elif existing[0]["deleted_at"] or all(existing[0][key] == value for key, value in row.items()):
+                count.same += 1
+            else:
+                count.kept += 1
+        for uid, deleted_at in deleted.items():
+            cursor = self.conn.execute(
+                "UPDATE runs SET deleted_at = ? WHERE uid = ? AND deleted_at IS NULL", [deleted_at, uid]
+            )
+            count.deleted += cursor.rowcount
+        return count
 
     # -- strength history, as the plan reads it --------------------------------------------
 
