@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     form.add_argument("--toml", dest="form", action="store_const", const="toml", help="a routine file `add` takes back")
     form.add_argument("--json", dest="form", action="store_const", const="json", help="JSON")
 
-    export = commands.add_parser("export", parents=[db], help="print or write all data")
+    export = commands.add_parser("export", parents=[db], help="print or write all data but settings")
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")

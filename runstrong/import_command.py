@@ -70,8 +70,10 @@ def plan_exercises(batch: ImportBatch) -> ExercisePlan:
 
 
 def report_json(batch: ImportBatch, plan: ExercisePlan, outcome: ImportOutcome) -> dict[str, Any]:
-    """The `--json` report, in the shape issue 10 gives (a contract for scripts)."""
-    return {
+    """The `--json` report, in the shape issue 10 gives (a contract for scripts). A runstrong
+    export adds (additively) "programs" {"added", "updated"}, "exercises_updated", "not_taken"
+    [why] and "runs" {"added", "deleted", "already_here", "kept_here", "week"}."""
+    report: dict[str, Any] = {
         "format": batch.format,
         "unit": batch.unit,
         "sessions_added": outcome.sessions_added,
@@ -84,6 +86,18 @@ def report_json(batch: ImportBatch, plan: ExercisePlan, outcome: ImportOutcome) 
             "created": list(outcome.exercises_created),
         },
     }
+    if outcome.running is not None:
+        report["exercises_updated"] = outcome.exercises_updated
+        report["programs"] = {"added": outcome.programs_added, "updated": outcome.programs_updated}
+        report["not_taken"] = list(outcome.not_taken)
+        report["runs"] = {
+            "added": outcome.running.added,
+            "deleted": outcome.running.deleted,
+            "already_here": outcome.running.same,
+            "kept_here": outcome.running.kept,
+            "week": outcome.running.week,
+        }
+    return report
 
 
 def _rows_summary(notes: list[RowNote]) -> str:
@@ -118,9 +132,10 @@ def report_text(batch: ImportBatch, plan: ExercisePlan, outcome: ImportOutcome, 
         lines.append(f"  skipped {count_of(len(batch.skipped), 'row')} that are not sets: {_rows_summary(batch.skipped)}")
     if batch.not_imported:
         lines.append(
-            f"  not imported (runstrong has no running log yet) {count_of(len(batch.not_imported), 'row')}: "
-            f"{_rows_summary(batch.not_imported)}"
+            f"  not imported {count_of(len(batch.not_imported), 'row')} of running or cardio (runstrong keeps the runs "
+            f"you plan, not a log of past runs): {_rows_summary(batch.not_imported)}"
         )
+    lines += _catalog_and_running_lines(batch, outcome)
     matched = data["exercises"]["matched"]
     if matched:
         lines.append("  exercises matched: " + ", ".join(f"{printable(n)} → {i}" for n, i in sorted(matched.items())))
@@ -130,6 +145,26 @@ def report_text(batch: ImportBatch, plan: ExercisePlan, outcome: ImportOutcome, 
             + ", ".join(f"{printable(n)} ({i})" for n, i in sorted(outcome.exercises_created.items()))
         )
     return "\n".join(lines)
+
+
+def _catalog_and_running_lines(batch: ImportBatch, outcome: ImportOutcome) -> list[str]:
+    """A runstrong export's own programs, running week and runs: what came in, what was kept."""
+    lines = []
+    if batch.own_programs or batch.own_exercises:
+        lines.append(
+            f"  own programs: {outcome.programs_added} added, {outcome.programs_updated} updated "
+            f"(newer in the file); own exercises updated: {outcome.exercises_updated}"
+        )
+    lines += [f"  not taken: {printable(why)}" for why in outcome.not_taken]
+    running = outcome.running
+    if running is not None and (batch.runs or batch.deleted or running.week):
+        line = f"  runs: {running.added} added, {running.deleted} deleted, {running.same} already here"
+        if running.kept:
+            line += f", {running.kept} different here kept as they are (runs carry no change time)"
+        lines.append(line)
+    if running is not None and running.week:
+        lines.append(f"  running week: {running.week}")
+    return lines
 
 
 class _Progress:

@@ -22,7 +22,9 @@ from runstrong.core.running import (
     parse_kind,
     describe_week,
     parse_week_spec,
+    run_json,
 )
+from runstrong.core.dates import LATEST, RANGE_TEXT, read_date
 from runstrong.core.text import plain_text
 from runstrong.export import check_output, write_atomically
 from runstrong.store.problems import os_reason
@@ -44,13 +46,13 @@ MAX_PLAN_DAYS = 366
 """The longest plan `--days` accepts (ours): one year, leap day included."""
 
 
-def parse_date(text: str, what: str = "DATE") -> date:
-    """`text` as an ISO date (YYYY-MM-DD; spaces around ignored). UsageError (exit 2) naming
-    `what` (the argument, e.g. "--from") when it is not one."""
+def parse_date(text: str, what: str, command: str) -> date:
+    """`text` as an ISO date (YYYY-MM-DD) within core.dates' range. UsageError (exit 2)
+    "runstrong COMMAND: ..." naming `what` (the argument, e.g. "--from") otherwise."""
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(f"runstrong: {what} {text!r} is not a date; use YYYY-MM-DD, e.g. 2027-01-04") from None
+        return read_date(text, what)
+    except ValueError as err:
+        raise UsageError(f"runstrong {command}: {err}") from None
 
 
 # -- runs week / add / import / list ------------------------------------------------------
@@ -70,7 +72,7 @@ def set_week(store: Store, items: Sequence[str]) -> str:
 
 def new_run(date_text: str, kind_text: str, distance: str | None, name: str | None, priority: str | None) -> Run:
     """A run from `runs add` arguments; UsageError naming the bad one."""
-    when = parse_date(date_text)
+    when = parse_date(date_text, "DATE", "runs add")
     try:
         kind = parse_kind(kind_text)
         distance_km = parse_distance(distance) if distance else None
@@ -126,8 +128,8 @@ def read_calendar_file(path: Path, today: date) -> tuple[list[Run], list[str]]:
 
 def import_calendar(store: Store, path: Path, today: date, dry_run: bool) -> str:
     """`runs import FILE.ics`: the calendar's runs and races from `today` - ICS_PAST_DAYS to
-    `today` + ICS_FUTURE_DAYS, added or updated by uid (the same file twice changes nothing),
-    and the report: counts, the first 50 runs, and every event not understood as FILE:what.
+    `today` + ICS_FUTURE_DAYS, added or updated by uid (the same file twice changes nothing; a
+    run the runner changed here keeps the change), and the report: counts, the first 50 runs, and every event not understood as FILE:what.
     `today` is the caller's (the CLI's clock), so the window can be fixed in tests. With
     `dry_run` nothing is written and the report says how many are new. UsageError (exit 2)
     "FILE:LINE: reason" for a file that cannot be read, nothing saved; StoreError (exit 1) if
@@ -142,6 +144,7 @@ def import_calendar(store: Store, path: Path, today: date, dry_run: bool) -> str
         head = (
             f"Imported {len(runs)} runs and races from {path}: {count.added} added, "
             f"{count.updated} updated, {count.unchanged} unchanged"
+            + (f", {count.kept} kept your change" if count.kept else "")
         )
     lines = [head]
     lines += [f"  {describe_run(run)}" for run in runs[:50]]
@@ -165,14 +168,7 @@ def list_runs(store: Store, as_json: bool) -> str:
                 WEEKDAYS[weekday]: {"kind": day.kind.value, "distance_km": day.distance_km}
                 for weekday, day in sorted(week.days.items())
             },
-            "runs": [
-                {
-                    "uid": run.uid, "date": run.date.isoformat(), "kind": run.kind.value,
-                    "distance_km": run.distance_km, "name": run.name,
-                    "priority": run.priority.value if run.priority else None, "source": run.source,
-                }
-                for run in runs
-            ],
+            "runs": [run_json(run) for run in runs],
         }
         return json.dumps(payload, indent=2, ensure_ascii=False)
     lines = ["Usual week: " + (describe_week(week.days) or "none entered (runstrong runs week mon=easy ...)")]
@@ -213,7 +209,10 @@ def add_parsers(commands: Any, db: Any) -> None:
     plan.add_argument("--days", type=int, default=28, metavar="N", help="how many days (default 28)")
     plan.add_argument("--json", action="store_true", help="print the plan as JSON")
     plan.add_argument("--ics", action="store_true", help="write the strength sessions as calendar events")
-    plan.add_argument("-o", "--output", metavar="FILE", help="with --ics: the file to write")
+    plan.add_argument(
+        "-o", "--output", metavar="FILE",
+        help="with --ics: the file to write; replaces an existing file (re-exporting updates the calendar)",
+    )
 
 
 def run_command(args: Any, path: Path, now: datetime) -> str:
@@ -223,7 +222,10 @@ def run_command(args: Any, path: Path, now: datetime) -> str:
     today = now.date()
     if args.command == "plan":
         span = check_span(args.days)
-        start = parse_date(args.start, "--from") if args.start else today
+        start = parse_date(args.start, "--from", "plan") if args.start else today
+        last = start + timedelta(days=span - 1) if start <= LATEST else start
+        if last > LATEST:
+            raise UsageError(f"runstrong plan: the plan would end on {last.isoformat()}, after {LATEST.isoformat()} (dates run {RANGE_TEXT})")
         if args.ics and not args.output:
             raise UsageError("runstrong plan: --ics needs -o FILE")
         if args.output and not args.ics:

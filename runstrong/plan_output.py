@@ -30,7 +30,7 @@ def plan_text(plan: Plan, settings: Settings) -> str:
         lines.append(f"{day.date:%a %Y-%m-%d}  {run_text:<18} {day.season.label}")
         if day.strength is not None:
             s = day.strength
-            state = " (done)" if s.done else "" if s.legal else " (least bad day)"
+            state = " (done)" if s.done else " (under way)" if s.under_way else "" if s.legal else " (least bad day)"
             lines.append(f"    strength: {plain_text(s.program)} — {plain_text(s.day)}{state}")
             for item in s.items:
                 lines.append(f"      {plain_text(item.exercise)}: {item.target_text(settings.unit)}  ({item.why})")

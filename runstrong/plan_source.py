@@ -5,13 +5,16 @@ and Today's banner and targets; the rules themselves live in core (planner and b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from runstrong.core.catalog import Catalog, rest_after_s
+from runstrong.core.clock import parse_iso_date
+from runstrong.core.counting import counts_as_session
 from runstrong.core.loads import kg_to_display
-from runstrong.core.models import Exercise, Prescription, Program
+from runstrong.core.models import Exercise, Prescription, Program, SetLog, Side
 from runstrong.core.plan import PlannedSet
 from runstrong.core.planner import Plan, build_plan, planned_sets, prescribe_on
 from runstrong.core.progression import LoadStep, load_step
@@ -62,11 +65,19 @@ def make_plan(
     rules = load_season_rules()
     days = program_days(program, catalog)
     since = min(start, today) - timedelta(days=HISTORY_DAYS)
-    done = [
-        DoneSession(d.date, d.day_index, days[d.day_index % len(days)].legs if d.program_id == program.id else True)
-        for d in store.done_strength_sessions(monday(min(start, today)) - timedelta(days=7))
-    ]
+    done: list[DoneSession] = []
+    under_way: list[int] = []
+    for d in store.done_strength_sessions(monday(min(start, today)) - timedelta(days=7)):
+        ours = d.program_id == program.id
+        legs = days[d.day_index % len(days)].legs if ours else True
+        if d.date == today and not d.finished and ours:
+            # The session being done keeps its day, shows its targets, and is no one's history.
+            done.append(DoneSession(d.date, d.day_index, legs, done=False))
+            under_way.append(d.session_id)
+        elif d.date <= today and counts_as_session(d.working_done, d.working_planned):
+            done.append(DoneSession(d.date, d.day_index, legs))
     exercise_ids = sorted({item.exercise_id for day in program.days for item in day.items})
+    last = store.last_session(program.id)
     return build_plan(
         calendar=store.running_calendar(),
         program=program,
@@ -74,8 +85,11 @@ def make_plan(
         start=start,
         span_days=span_days,
         today=today,
-        done=[d for d in done if d.date <= today],
-        history=store.past_sets(exercise_ids, since) if prescribe else {},
+        done=done,
+        # Today's rule for the day that comes next (app.next_day_index): the one after the
+        # program's last session.
+        rotation=(last.day_index + 1) % len(days) if last else 0,
+        history=store.past_sets(exercise_ids, since, leave_out=under_way) if prescribe else {},
         step=plan_load_step(settings),
         rules=rules,
         skipped=skipped_days(store),
@@ -95,7 +109,7 @@ def skipped_days(store: Store) -> list[date]:
     days = []
     for text in (store.get_setting(SKIPPED_KEY) or "").split(","):
         try:
-            days.append(date.fromisoformat(text.strip()))
+            days.append(parse_iso_date(text))
         except ValueError:
             continue
     return days
@@ -125,14 +139,18 @@ class TodayPlan:
     """exercise_id -> the day's prescription as this week shapes it (sets, reps, hold, rest)."""
 
 
-def today_plan(store: Store, catalog: Catalog, program: Program, day_index: int, today: date) -> TodayPlan:
-    """Targets for Today's session of `program` day `day_index`, and the banner line."""
+def today_plan(
+    store: Store, catalog: Catalog, program: Program, day_index: int, today: date, *, session_id: int | None = None
+) -> TodayPlan:
+    """Targets for Today's session of `program` day `day_index`, and the banner line.
+    `session_id`: the stored session shown; its targets come from the sessions before it."""
     settings = current_settings(store)
     step = plan_load_step(settings)
     rules = load_season_rules()
     calendar = store.running_calendar()
     exercise_ids = sorted({item.exercise_id for item in program.days[day_index].items})
-    history = store.past_sets(exercise_ids, today - timedelta(days=HISTORY_DAYS))
+    history = store.past_sets(exercise_ids, today - timedelta(days=HISTORY_DAYS), before_session=session_id)
+
     def rest_of(exercise: Exercise, prescription: Prescription) -> int:
         # The item's own rest, else the runner's default for the kind (Settings).
         return rest_after_s(
@@ -154,7 +172,36 @@ def today_plan(store: Store, catalog: Catalog, program: Program, day_index: int,
         )
         for item in items
     }
+    if session_id is not None:
+        # A stored session keeps the sets it was started with: its header describes those, and
+        # the week's change is mentioned only where the stored sets still follow it.
+        stored = stored_prescriptions(store.session(session_id).sets, written)
+        why = {
+            key: text if stored.get(key) == shaped.get(key) else text.split("; ", 1)[0]
+            for key, text in why.items()
+        }
+        shaped = {**shaped, **stored}
     return TodayPlan(planned_sets(items), why, banner_line(plan, where, calendar), warning, shaped)
+
+
+def stored_prescriptions(sets: Sequence[SetLog], written: Mapping[str, Prescription]) -> dict[str, Prescription]:
+    """exercise_id -> the prescription a stored session's working sets describe: how many sets
+    (of one side, for per-side work), the first set's target reps or hold, and its rest."""
+    found: dict[str, Prescription] = {}
+    for s in sets:
+        if s.set_type == "warmup" or (s.side is not None and s.side is not Side.LEFT):
+            continue
+        known = found.get(s.exercise_id)
+        if known is not None:
+            found[s.exercise_id] = replace(known, sets=known.sets + 1)
+            continue
+        base = written.get(s.exercise_id)
+        found[s.exercise_id] = Prescription(
+            sets=1, reps=s.target_reps, hold_s=s.target_hold_s,
+            rest_s=s.rest_s if s.rest_s is not None else base.rest_s if base else None,
+            ours=base.ours if base else False,
+        )
+    return found
 
 
 def banner_line(plan: Plan, where: Any, calendar: Any) -> str:
@@ -168,5 +215,6 @@ def banner_line(plan: Plan, where: Any, calendar: Any) -> str:
     if advice.warning:
         return f"{advice.warning} · {label}"  # the advice first: it must fit 80 columns
     if advice.placement is not None:
-        return f"{label} · the plan's strength day" + (" (done)" if advice.placement.done else "")
+        state = " (done)" if advice.placement.done else " (under way)" if advice.placement.under_way else ""
+        return f"{label} · the plan's strength day{state}"
     return label

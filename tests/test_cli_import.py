@@ -50,7 +50,12 @@ def test_human_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert code == 0
     assert "(hevy, unit: kg)" in out
     assert "sessions added: 2, sets added: 6, sessions already present: 0" in out
-    assert "not imported (runstrong has no running log yet) 1 row: running: Running ×1 (line 7)" in out
+    # runs holds the runs to come; a log of past runs is not kept, and the report says so.
+    assert (
+        "not imported 1 row of running or cardio (runstrong keeps the runs you plan, not a log of past runs): "
+        "running: Running ×1 (line 7)" in out
+    )
+    assert "no running log yet" not in out
     assert "exercises created (own): Pull Up (pull-up)" in out
 
 

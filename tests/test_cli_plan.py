@@ -7,7 +7,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import icalendar
@@ -15,6 +15,7 @@ import pytest
 
 from runstrong.cli import main
 from runstrong.core.clock import ManualClock
+from runstrong.core.running import Priority, Run
 from runstrong.store import Store
 
 ICS = Path(__file__).parent / "importers" / "ics"
@@ -64,7 +65,7 @@ def test_week_add_and_plan_json(db_path: Path, capsys: pytest.CaptureFixture[str
     assert {k: squat[k] for k in ("exercise_id", "sets", "reps", "hold_s", "load_kg")} == {
         "exercise_id": "squat", "sets": 3, "reps": 6, "hold_s": None, "load_kg": None,
     }
-    assert squat["why"] == "first time: 3 × 12; power block: 6 reps instead of 12, rest 180 s"
+    assert squat["why"] == "first time: 3 × 12; power block: 6 reps instead of 12, rest 3:00"
     assert set(wednesday) == {"date", "run", "race", "phase", "week", "block", "strength", "warnings"}
     assert wednesday["strength"]["program"] == "Beginner (2 days/week)" and wednesday["strength"]["day"] == "Workout A"
 
@@ -73,6 +74,10 @@ def test_bad_input_is_one_line_and_saves_nothing(db_path: Path, capsys: pytest.C
     db = ["--db", str(db_path)]
     for args, message in [
         (["runs", "add", "2027-13-01", "easy"], "DATE '2027-13-01' is not a date"),
+        # Python 3.11's fromisoformat takes these; YYYY-MM-DD is what the help asks for.
+        (["runs", "add", "20270110", "easy"], "DATE '20270110' is not a date"),
+        (["runs", "add", "2027W011", "easy"], "DATE '2027W011' is not a date"),
+        (["plan", "--from", "20270104"], "'20270104' is not a date"),
         (["runs", "add", "2027-01-04", "jog"], "unknown run kind 'jog'"),
         (["runs", "add", "2027-01-04", "easy", "--distance", "far"], "unreadable distance 'far'"),
         (["runs", "add", "2027-01-04", "easy", "--priority", "A"], "--priority is for races"),
@@ -173,3 +178,31 @@ def test_plan_text_draws_stored_names_without_their_escape_sequences(hostile_pla
     assert "RACE BadRace (B)" in out
     assert "strength: Rackday — Heavy" in out
     assert "      Front squat: " in out
+
+
+def test_a_calendar_run_changed_here_is_kept_by_the_next_import(db_path: Path, tmp_path: Path) -> None:
+    from runstrong.core.running import mark_edited
+    from runstrong.plan_command import import_calendar
+
+    ics = tmp_path / "races.ics"
+    ics.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:half-2027\r\nDTSTART;VALUE=DATE:20270411\r\nSUMMARY:Race: Spring Half 21.1 km\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:easy-2027\r\nDTSTART;VALUE=DATE:20270109\r\nSUMMARY:Easy run 8 km\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n"
+    )
+    store = Store.open(db_path)
+    try:
+        # Today is injected: both events are inside today - 30 .. today + 365 days.
+        first = import_calendar(store, ics, date(2027, 1, 1), dry_run=False)
+        assert "2 added, 0 updated, 0 unchanged" in first
+        race = next(run for run in store.runs() if run.uid == "ics:half-2027")
+        store.update_run(mark_edited(race, Run(race.date, race.kind, 21.1, "Spring Half", Priority.A, race.uid, race.source)))
+
+        second = import_calendar(store, ics, date(2027, 1, 1), dry_run=False)
+
+        assert "0 added, 0 updated, 1 unchanged, 1 kept your change" in second
+        race = next(run for run in store.runs() if run.uid == "ics:half-2027")
+        assert (race.priority, race.source) == (Priority.A, "ics-edited")
+    finally:
+        store.close()

@@ -166,13 +166,16 @@ def test_export_carries_own_exercises_and_programs(db_path: Path, tmp_path: Path
     shown = json.loads(run_main(["programs", "show", "rack-day", "--json", "--db", str(db_path)], capsys)[1])
     store = Store.open(db_path)
     try:
+        store.now = lambda: datetime(2026, 11, 21, 9, 30, tzinfo=timezone.utc)
         store.archive_exercise("front-squat")
         payload = store.export_json(datetime(2026, 11, 22, tzinfo=timezone.utc))
+        program_changed = store.conn.execute("SELECT updated_at FROM programs").fetchone()[0]
     finally:
         store.close()
     own = [e for e in listed if e["own"]]
-    assert payload["exercises"] == [{**own[0], "archived": True}]
-    assert payload["programs"] == [shown]
+    # As the listings print them, plus when each was last changed (a merge keeps the newer).
+    assert payload["exercises"] == [{**own[0], "archived": True, "updated_at": "2026-11-21T09:30:00+00:00"}]
+    assert payload["programs"] == [{**shown, "updated_at": program_changed}]
 
 
 def test_unknown_program_or_day_is_a_usage_error(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,10 +5,11 @@ Both come through one object so tests can hand the app a fake and never sleep.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
 
@@ -43,6 +44,23 @@ class SystemClock:
         timer.daemon = True  # never keeps a closing app alive
         timer.start()
         return timer
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def parse_iso_date(text: str) -> date:
+    """A calendar date written YYYY-MM-DD and nothing else (surrounding spaces ignored).
+
+    The one date parser for what a runner types or a file holds: Python 3.11's
+    `date.fromisoformat` also takes "20270110" and "2027-W01-1", which the database's
+    `GLOB '[0-9][0-9][0-9][0-9]-...'` CHECK then refuses far from where it was written.
+    ValueError (saying the form wanted) for anything else, or for a day that does not exist.
+    """
+    cleaned = text.strip()
+    if not _ISO_DATE.fullmatch(cleaned):
+        raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
+    return date.fromisoformat(cleaned)
 
 
 def stamp(moment: datetime) -> str:

@@ -44,7 +44,7 @@ def parse_duration(text: str, *, allow_zero: bool = False, maximum: int = MAX_SE
     if seconds == 0 and not allow_zero:
         raise DurationError(f"invalid duration {text!r}: must be longer than 0 seconds")
     if seconds > maximum:
-        raise DurationError(f"invalid duration {text!r}: at most {format_duration(maximum)} ({maximum} s)")
+        raise DurationError(f"invalid duration {text!r}: at most {format_duration(maximum)}")
     return seconds
 
 

@@ -99,7 +99,7 @@ class Exercise:
         return "leg" if self.category in LEG_CATEGORIES and not self.is_timed else "side"
 
     def prescription_label(self, prescription: Prescription | None = None) -> str:
-        """ "3 × 10 each leg" for a lunge, "3 × 20 s each side" for a side plank."""
+        """ "3 × 10 each leg" for a lunge, "3 × 0:20 each side" for a side plank."""
         return (prescription or self.default).label(self.per_side, self.limb)
 
 

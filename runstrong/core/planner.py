@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from runstrong.core.catalog import Catalog, default_rest_s
+from runstrong.core.durations import format_duration
 from runstrong.core.models import Exercise, Kind, Prescription, Program, ProgramDay, Side
 from runstrong.core.plan import PlannedSet
 from runstrong.core.progression import (
@@ -66,8 +67,8 @@ class PlannedItem:
     """side -> (reps, hold_s, load_kg) after scaling; both sides for per-side work."""
 
     def target_text(self, unit: Unit) -> str:
-        """ "3 × 12 @ 42.5 kg", "2 × 20 s each side"."""
-        amount = f"{self.hold_s} s" if self.hold_s is not None else f"{self.reps}"
+        """ "3 × 12 @ 42.5 kg", "2 × 0:20 each side" (durations as format_duration writes them)."""
+        amount = format_duration(self.hold_s) if self.hold_s is not None else f"{self.reps}"
         side = " each side" if self.per_side else ""
         load = f" @ {format_load(self.load_kg, unit)}" if self.load_kg else ""
         return f"{self.sets} × {amount}{side}{load}"
@@ -88,7 +89,9 @@ class PlannedStrength:
     legal: bool = True
     """False when no day met every placement rule and this was the least bad one (not in JSON)."""
     done: bool = False
-    """True when a session of the program was already done that day (JSON "done")."""
+    """True when a session done that day counts (core.counting) (JSON "done")."""
+    under_way: bool = False
+    """Today's unfinished session of this day: it shows targets (JSON "done" false)."""
 
 
 @dataclass(frozen=True)
@@ -134,15 +137,21 @@ def build_plan(
     rules: SeasonRules,
     skipped: Sequence[date] = (),
     prescribe: bool = True,
+    rotation: int | None = None,
 ) -> Plan:
     """Everything `runstrong plan` and the Plan screen show for `span_days` days from `start`.
     With `prescribe` False the sessions are placed but carry no items (Today's banner needs
-    only the placement)."""
+    only the placement). `rotation`: the program day that comes next (Today's rule, see
+    schedule.place_sessions); None to follow the last of `done`."""
     season = season_of(calendar, rules)
     days = program_days(program, catalog)
     placement = place_sessions(
-        calendar, days, sessions_per_week(program), start, span_days, done=done, skipped=skipped, season=season
+        calendar, days, sessions_per_week(program), start, span_days,
+        done=done, skipped=skipped, season=season, rotation=rotation,
     )
+    # Without any running entered the program is shown as written: no word about fitting the
+    # week around runs that were never entered (README, docs/plan.md).
+    knows_running = bool(calendar.week.days or calendar.runs)
     out = []
     for offset in range(span_days):
         when = start + timedelta(days=offset)
@@ -150,7 +159,7 @@ def build_plan(
         placed = placement.on(when)
         strength = None
         warnings: list[str] = []
-        if when - timedelta(days=when.weekday()) in placement.week_warnings and (
+        if knows_running and when - timedelta(days=when.weekday()) in placement.week_warnings and (
             when.weekday() == 0 or when == start
         ):
             warnings.extend(placement.week_warnings[when - timedelta(days=when.weekday())])
@@ -160,9 +169,10 @@ def build_plan(
                 program.id, program.name, day.name, placed.day.index,
                 # A done session shows no targets: they were for that day, and it is over.
                 () if placed.done or not prescribe else prescribe_day(day, catalog, where, history, season, step, rules),
-                legal=placed.legal, done=placed.done,
+                legal=placed.legal, done=placed.done, under_way=placed.under_way,
             )
-            warnings.extend(w for w in placed.warnings if w not in warnings)
+            if knows_running:
+                warnings.extend(w for w in placed.warnings if w not in warnings)
         if when in skipped and strength is None:
             warnings.append("strength skipped")
         out.append(PlanDay(when, calendar.day(when), where, strength, tuple(warnings)))

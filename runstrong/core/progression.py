@@ -26,8 +26,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from runstrong.core.durations import format_duration
 from runstrong.core.loads import Unit, display_to_kg, format_load, kg_to_display, load_number
 from runstrong.core.models import Prescription, Side
+from runstrong.core.plurals import count_of
 from runstrong.core.season import ProgressionRules, WeekRules
 
 
@@ -203,7 +205,13 @@ def _next(
             )
         return replace(base, why=f"{done_text}, target missed → same again")
     if not may_progress:
-        return replace(base, why=f"{done_text}, all done → held this week")
+        # Name the number held: in the program's terms, which differ from last time's when last
+        # time's week scaled it (the week's own change follows in the planner's note).
+        scaled = (last.sets_factor, last.reps_factor, last.load_factor) != (1.0, 1.0, 1.0)
+        return replace(
+            base,
+            why=f"{done_text}{' (scaled for that week)' if scaled else ''}, all done → held at {_amounts(base, step)}",
+        )
     nxt = _progress(item, base, last, step, rules)
     if nxt.harder_variation:
         return replace(nxt, why=f"{done_text}, all done at the top of the range → try a harder variation")
@@ -298,7 +306,7 @@ def _lower(item: ItemRange, base: Target, step: LoadStep, rules: ProgressionRule
 
 
 def _amounts(target: Target, step: LoadStep) -> str:
-    amount = f"{target.hold_s} s" if target.hold_s is not None else str(target.reps)
+    amount = format_duration(target.hold_s) if target.hold_s is not None else str(target.reps)
     load = f" @ {step.show(target.load_kg)}" if target.load_kg else ""
     return f"{target.sets} × {amount}{load}"
 
@@ -310,19 +318,18 @@ def _change(before: Target, after: Target, step: LoadStep) -> str:
     if after.sets != before.sets:
         return f"{after.sets} sets"
     if after.hold_s != before.hold_s:
-        return f"{after.hold_s} s"
+        return format_duration(after.hold_s)
     return f"{after.reps} reps"
 
 
 def _done_text(exposure: Exposure, step: LoadStep) -> str:
-    """ "last time 3 × 12 @ 40 kg", "last time 12, 10, 8 @ 40–50 kg" or "last time 30, 30, — s"."""
+    """ "last time 3 × 12 @ 40 kg", "last time 12, 10, 8 @ 40–50 kg" or "last time 0:30, 0:30, —"."""
     done = exposure.sets
     timed = any(s.target_hold_s is not None or s.hold_s is not None for s in done)
     values = [
-        ("—" if not s.done else str(s.hold_s if timed else s.reps)) for s in done
+        ("—" if not s.done else format_duration(s.hold_s or 0) if timed else str(s.reps)) for s in done
     ]
-    unit = " s" if timed else ""
-    amount = f"{len(values)} × {values[0]}{unit}" if len(set(values)) == 1 else f"{', '.join(values)}{unit}"
+    amount = f"{len(values)} × {values[0]}" if len(set(values)) == 1 else ", ".join(values)
     loads = [s.load_kg for s in done if s.done and s.load_kg]
     return f"last time {amount}{_loads_text(loads, step)}"
 
@@ -368,13 +375,13 @@ def scale_for_week(
     rest = round_half_up(rest_s * week.rest_factor)
     changes = []
     if sets != target.sets:
-        changes.append(f"{sets} sets instead of {target.sets}")
+        changes.append(f"{count_of(sets, 'set')} instead of {target.sets}")
     if reps != target.reps:
-        changes.append(f"{reps} reps instead of {target.reps}")
+        changes.append(f"{count_of(reps or 0, 'rep')} instead of {target.reps}")
     if load != target.load_kg and load and target.load_kg:
         changes.append(f"{step.show(load)} instead of {step.show(target.load_kg)}")
     if rest != rest_s:
-        changes.append(f"rest {rest} s")
+        changes.append(f"rest {format_duration(rest)}")
     note = f"{week.label}: {', '.join(changes)}" if changes else ""
     return ScaledTarget(sets, reps, target.hold_s, load, rest, note)
 

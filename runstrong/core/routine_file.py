@@ -219,10 +219,27 @@ def routine_toml(programs: Iterable[Program], catalog: Catalog) -> str:
     return header + tomli_w.dumps(document)
 
 
+def exercise_table_from_json(entry: dict[str, Any]) -> dict[str, Any]:
+    """The `[[exercise]]` table of an exercise as `exercises --json` (and export v2) print it,
+    ready for `parse_exercise`: the listing's own keys ("own", "archived", "prescription",
+    "updated_at") go, and so do empty values and the default's null or false entries."""
+    table = {
+        key: value
+        for key, value in entry.items()
+        if key not in ("own", "archived", "prescription", "updated_at", "default") and value not in ("", [], None)
+    }
+    default = entry.get("default")
+    if isinstance(default, dict):
+        table["default"] = {key: value for key, value in default.items() if value is not None and value is not False}
+    elif default is not None:
+        table["default"] = default  # the validator names what is wrong with it
+    return table
+
+
 def program_table_from_json(entry: dict[str, Any]) -> dict[str, Any]:
     """The `[[program]]` table of a program as `programs show --json` (and export v2) print it,
     ready for `parse_program`: "days" becomes "day", the listing's own flags go."""
-    table = {key: value for key, value in entry.items() if key not in ("own", "archived", "days")}
+    table = {key: value for key, value in entry.items() if key not in ("own", "archived", "days", "updated_at")}
     table["day"] = entry.get("days", [])
     return table
 

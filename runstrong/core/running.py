@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -211,3 +211,44 @@ def week_spec(days: Mapping[int, UsualDay]) -> str:
         f"{WEEKDAYS[weekday]}={day.kind.value}" + (f":{day.distance_km:g}km" if day.distance_km else "")
         for weekday, day in sorted(days.items())
     )
+
+
+CALENDAR_SOURCE = "ics"
+EDITED_CALENDAR_SOURCE = "ics-edited"
+"""A calendar run the runner changed here: the next `runs import` of that calendar keeps it (ours)."""
+
+
+def mark_edited(before: Run, after: Run) -> Run:
+    """`after`, as the runner saved it over `before`: a calendar run whose date, kind, distance,
+    name or priority changed becomes EDITED_CALENDAR_SOURCE, so a re-import does not undo it.
+    A run saved unchanged, or one that did not come from a calendar, keeps its source."""
+    changed = (before.date, before.kind, before.distance_km, before.name, before.priority) != (
+        after.date, after.kind, after.distance_km, after.name, after.priority
+    )
+    if changed and before.source == CALENDAR_SOURCE:
+        return replace(after, source=EDITED_CALENDAR_SOURCE)
+    return replace(after, source=before.source)
+
+
+def run_json(run: Run) -> dict[str, object]:
+    """One dated run or race as `runs --json` and the export (v2, "runs") print it:
+    {"uid", "date" (YYYY-MM-DD), "kind", "distance_km" (km or null), "name", "priority"
+    ("A" | "B" | "C" | null), "source" ("manual", "ics", "ics-edited", ...)}."""
+    return {
+        "uid": run.uid,
+        "date": run.date.isoformat(),
+        "kind": run.kind.value,
+        "distance_km": run.distance_km,
+        "name": run.name,
+        "priority": run.priority.value if run.priority else None,
+        "source": run.source,
+    }
+
+
+def week_json(week: RunningWeek) -> list[dict[str, object]]:
+    """The usual week as the export (v2, "run_week") carries it, Monday first:
+    [{"weekday": 0..6 (0 = Monday), "kind": "easy" | "hard" | "long" | "rest", "distance_km"}]."""
+    return [
+        {"weekday": weekday, "kind": day.kind.value, "distance_km": day.distance_km}
+        for weekday, day in sorted(week.days.items())
+    ]

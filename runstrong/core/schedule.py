@@ -46,11 +46,13 @@ class StrengthDay:
 
 @dataclass(frozen=True)
 class DoneSession:
-    """A strength session already done (finished or with sets ticked) on `date`."""
+    """A stored strength session on `date`: done (it counts, core.counting) or, with `done`
+    False, under way (today's session that does not count yet: it keeps its day)."""
 
     date: date
     day_index: int
     legs: bool = True
+    done: bool = True
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ class Placement:
     legal: bool = True
     """False for a least-bad day offered when the week had too few legal days."""
     done: bool = False
+    under_way: bool = False
+    """A stored session that does not count yet (DoneSession.done False)."""
     warnings: tuple[str, ...] = ()
 
 
@@ -75,7 +79,7 @@ class PlacementResult:
         return next((p for p in self.placements if p.date == day), None)
 
     def next_after(self, day: date) -> Placement | None:
-        return next((p for p in self.placements if p.date > day and not p.done), None)
+        return next((p for p in self.placements if p.date > day and not p.done and not p.under_way), None)
 
 
 def program_days(program: Program, catalog: Catalog) -> tuple[StrengthDay, ...]:
@@ -118,11 +122,13 @@ def place_sessions(
     done: Sequence[DoneSession] = (),
     skipped: Sequence[date] = (),
     season: SeasonOf | None = None,
+    rotation: int | None = None,
 ) -> PlacementResult:
     """Place sessions from `start` for `span_days` days (whole Monday-Sunday weeks are planned,
-    then cut to the span). `done` sessions are kept as placed (done=True) and count in their
-    week; the rotation continues after the last done day. ValueError if `days` is empty or
-    per_week is outside 1..7.
+    then cut to the span). `done` sessions are kept as placed (done=True, or under_way) and
+    count in their week; the rotation continues at `rotation` (the day Today offers next), or
+    after the last done day when it is None. ValueError if `days` is empty or per_week is
+    outside 1..7.
     """
     if not days:
         raise ValueError("the program has no days")
@@ -130,10 +136,12 @@ def place_sessions(
         raise ValueError(f"sessions a week must be 1..7, got {per_week}")
     end = start + timedelta(days=span_days - 1)
     ordered_done = sorted(done, key=lambda d: d.date)
-    rotation = (ordered_done[-1].day_index + 1) % len(days) if ordered_done else 0
+    if rotation is None:
+        rotation = (ordered_done[-1].day_index + 1) % len(days) if ordered_done else 0
+    rotation %= len(days)
     taken: dict[date, bool] = {d.date: d.legs for d in ordered_done}  # date -> leg session
     placements = [
-        Placement(d.date, _day_at(days, d.day_index), done=True)
+        Placement(d.date, _day_at(days, d.day_index), done=d.done, under_way=not d.done)
         for d in ordered_done
         if start <= d.date <= end
     ]

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from runstrong.core.plurals import count_of
 from runstrong.core.running import Priority, Run
 
 OFF_SEASON = "off-season"
@@ -142,11 +143,11 @@ class SeasonDay:
     @property
     def label(self) -> str:
         """ "strength block, week 2", "deload week", "in-season", "taper: City Half in 6 days"."""
-        if self.phase == OFF_SEASON and self.week == BUILD:
+        if self.phase == OFF_SEASON and self.week == BUILD and self.block_week is not None:
             return f"{self.rules.label}, week {self.block_week}"
         if self.race is not None and self.phase in (IN_SEASON, TAPER):
             days = (self.race.date - self.date).days
-            return f"{self.rules.label}: {self.race.name or 'race'} in {days} days"
+            return f"{self.rules.label}: {self.race.name or 'race'} in {count_of(days, 'day')}"
         return self.rules.label
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from runstrong.core.clock import parse_iso_date
 from runstrong.core.set_input import InputProblem
 from runstrong.core.text import printable
 
@@ -63,11 +64,9 @@ def parse_session_date(text: str, today: date) -> date:
         chosen = today - timedelta(days=int(raw[1:]))
     else:
         try:
-            chosen = date.fromisoformat(raw) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw) else None
+            chosen = parse_iso_date(raw)  # the one strict YYYY-MM-DD reader
         except ValueError:
-            chosen = None
-        if chosen is None:
-            raise InputProblem(f"Date must be {accepted}")
+            raise InputProblem(f"Date must be {accepted}") from None
     if chosen > today:
         raise InputProblem("A session cannot be logged for a day still to come")
     if (today - chosen).days > MAX_DAYS_BACK:

@@ -103,4 +103,4 @@ def parse_hold(text: str) -> int | None:
     try:
         return parse_duration(raw, maximum=MAX_HOLD_S)
     except DurationError:
-        raise InputProblem("Hold must be 1 s to 60:00, as 45, 45s or 1:30") from None
+        raise InputProblem("Hold must be 0:01 to 60:00, as 45, 45s or 1:30") from None

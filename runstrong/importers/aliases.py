@@ -54,7 +54,7 @@ class ExerciseMatcher:
     @staticmethod
     @functools.lru_cache(maxsize=4096)
     def is_running(name: str) -> bool:
-        """True for names the alias table lists as running (kept out until a running log exists)."""
+        """True for names the alias table lists as running (past runs are not kept: runs holds the plan)."""
         return name_key(name) in _alias_table()[1]
 
 

@@ -29,8 +29,12 @@ class _Progress:
 class SessionAssembler:
     """Collects sets row by row; `sessions()` returns them ordered by start, sets numbered."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, block_notes: bool) -> None:
+        """`block_notes`: the file's note column is the exercise's note, written again on every
+        row of its block (Strong's Notes, Hevy's exercise_notes), so a repeat is kept once; when
+        False (FitNotes' Comment) each set's note is its own and every one is kept."""
         self._sessions: dict[Hashable, _Progress] = {}
+        self._block_notes = block_notes
 
     def session(self, key: Hashable, order: datetime, make: Callable[[], ImportedSession]) -> ImportedSession:
         """The session for `key`, made by `make()` on first sight; `order` sorts sessions."""
@@ -66,8 +70,9 @@ class SessionAssembler:
             progress.blocks.append([])
         nth = progress.labels_seen[label] = progress.labels_seen.get(label, 0) + 1
         session = progress.session
-        # A block note repeated on every row of the block (Strong, Hevy) is kept once.
-        kept_note = "" if note == progress.last_note else note
+        # A block note repeated on every row of the block (Strong, Hevy) is kept once; a per-set
+        # note is the set's own, even when the set before says the same.
+        kept_note = "" if self._block_notes and note == progress.last_note else note
         progress.last_note = note or progress.last_note
         logged = ImportedSet(
             uid=content_uid(session.uid, exercise_name, progress.occurrences[exercise_name], label, nth),

@@ -20,6 +20,7 @@ from runstrong.importers.records import ImportBatch, ImportedSession, ImportFile
 from runstrong.importers.values import (
     distance_note,
     duration_seconds,
+    SkipRow,
     hold_value,
     instant,
     is_cardio,
@@ -28,6 +29,7 @@ from runstrong.importers.values import (
     local_date,
     parse_decimal,
     reps_value,
+    skipped_row,
     weight_unit,
 )
 
@@ -51,7 +53,7 @@ class FitNotesImporter(CsvImporter):
         cols = _Columns(table, unit)
         batch = ImportBatch(format=SOURCE, unit=cols.header_unit, path=path)
         units_seen: set[str] = set()
-        assembler = SessionAssembler()
+        assembler = SessionAssembler(block_notes=False)  # Comment is per set
         for line, raw in table.rows(allow_extra=True):
             f = cols.repaired(raw, line) if len(raw) > len(table.names) else raw
             where = (path, line)
@@ -66,7 +68,11 @@ class FitNotesImporter(CsvImporter):
                 batch.not_imported.append(RowNote(line, f"cardio: {exercise}"))
                 continue
             kg, assisted = load_kg(weight, row_unit, where)
-            hold = hold_value(None if seconds is None else Decimal(seconds), where)
+            try:
+                hold = hold_value(None if seconds is None else Decimal(seconds), where)
+            except SkipRow as skip:
+                batch.skipped.append(skipped_row(line, exercise, skip))
+                continue
             reps = reps_value(reps, where)
             if reps is None and hold is None and kg is None and not assisted:
                 batch.skipped.append(RowNote(line, f"empty set ({exercise}): no reps, weight or time"))

@@ -21,6 +21,7 @@ from runstrong.importers.values import (
     MAX_BELIEVABLE_SESSION_S,
     Where,
     distance_note,
+    SkipRow,
     hold_value,
     instant,
     is_cardio,
@@ -30,6 +31,7 @@ from runstrong.importers.values import (
     parse_decimal,
     reps_value,
     rpe_value,
+    skipped_row,
 )
 
 SOURCE = "hevy"
@@ -81,7 +83,7 @@ class HevyImporter(CsvImporter):
         duration = table.index("duration_seconds")
         rpe_col = table.index("rpe")
         batch = ImportBatch(format=SOURCE, unit=file_unit, path=path)
-        assembler = SessionAssembler()
+        assembler = SessionAssembler(block_notes=True)  # exercise_notes: per exercise
         starts: dict[str, tuple[datetime, str]] = {}
         for line, f in table.rows():
             where = (path, line)
@@ -103,7 +105,11 @@ class HevyImporter(CsvImporter):
             weight_value = parse_decimal(f[weight], "weight", where)
             kg, assisted = load_kg(weight_value, file_unit or "kg", where)
             reps = reps_value(parse_decimal(f[cols["reps"]], "reps", where), where)
-            seconds = hold_value(parse_decimal(f[duration], "duration_seconds", where), where) if duration is not None else None
+            try:
+                seconds = hold_value(parse_decimal(f[duration], "duration_seconds", where), where) if duration is not None else None
+            except SkipRow as skip:
+                batch.skipped.append(skipped_row(line, exercise, skip))
+                continue
             far = parse_decimal(f[distance], "distance", where) if distance is not None else None
             rpe = rpe_value(parse_decimal(f[rpe_col], "rpe", where), where) if rpe_col is not None else None
             if is_cardio(far, weight_value, ExerciseMatcher.is_running(exercise)):

@@ -8,6 +8,8 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from runstrong.core.running import Run, RunningWeek
+
 SET_TYPES = ("normal", "warmup", "drop", "failure")
 
 # Fixed namespace for content-derived uids (ours): the same file always gives the same uids, so
@@ -94,9 +96,13 @@ class ImportBatch:
     """Everything one file holds, ready for the store.
 
     `skipped`: pseudo-rows that are not sets (Strong's rest timers and notes, empty rows).
-    `not_imported`: real activity runstrong has nowhere to keep yet (running, cardio).
+    `not_imported`: past running and cardio, which runstrong does not keep (runs holds the plan).
     `deleted`: uids (sessions or sets) the exporting side deleted, with when: {uid: instant}.
-    `own_exercises`: own exercises a runstrong export carries, as `exercises --json` prints them.
+    `own_exercises`: own exercises a runstrong export carries, as `exercises --json` prints them
+    (plus "updated_at"); `own_programs` likewise as `programs show --json` prints them. Both are
+    checked by the importer with the routine validator (core.catalog) before they get here.
+    `run_week`: the export's usual running week (None: the file has none, e.g. version 1);
+    `runs`: its dated runs and races (deleted ones travel in `deleted`).
     """
 
     format: str
@@ -107,6 +113,9 @@ class ImportBatch:
     not_imported: list[RowNote] = field(default_factory=list)
     deleted: dict[str, str] = field(default_factory=dict)
     own_exercises: list[dict[str, Any]] = field(default_factory=list)
+    own_programs: list[dict[str, Any]] = field(default_factory=list)
+    run_week: RunningWeek | None = None
+    runs: list[Run] = field(default_factory=list)
 
     @property
     def set_count(self) -> int:

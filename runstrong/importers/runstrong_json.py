@@ -2,7 +2,9 @@
 
 Version 2 carries a uid for every session and set, which is what makes importing an export
 from another machine a merge; it may also carry `updated_at` per session and set and a
-`deleted` list ({uid, deleted_at}) so edits and deletions travel too. Version 1 has no uids:
+`deleted` list ({uid, deleted_at}) so edits and deletions travel too, and (additively) own
+exercises and programs ("exercises", "programs", checked here with the routine validator), the
+usual running week ("run_week") and dated runs and races ("runs"). Version 1 has no uids:
 they are derived from the content, so importing the same v1 file twice still adds nothing.
 """
 
@@ -11,10 +13,16 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from datetime import date, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
+from runstrong.core.catalog import OWN, CatalogError, load_catalog, parse_exercise, parse_program
+from runstrong.core.clock import parse_iso_date
+from runstrong.core.models import Exercise
+from runstrong.core.routine_file import exercise_table_from_json, program_table_from_json
+from runstrong.core.running import Priority, Run, RunKind, RunningWeek, UsualDay
 from runstrong.core.set_input import MAX_HOLD_S, MAX_LOAD_KG, MAX_REPS
+from runstrong.core.text import printable
 from runstrong.importers.records import (
     SET_TYPES,
     ImportBatch,
@@ -79,13 +87,91 @@ class RunstrongJsonImporter:
                 session.sets.append(logged)
             batch.sessions.append(session)
         batch.sessions.sort(key=lambda s: datetime.fromisoformat(s.started_at))
-        exercises = data.get("exercises", [])
-        if isinstance(exercises, list):
-            batch.own_exercises = [e for e in exercises if isinstance(e, dict)]
+        _own_entries(data, batch, lines, path)
+        _running(data, batch, lines, path)
         for item in data.get("deleted", []) or []:
             if isinstance(item, dict) and isinstance(item.get("uid"), str) and isinstance(item.get("deleted_at"), str):
                 batch.deleted[item["uid"]] = item["deleted_at"]
         return batch
+
+
+def _own_entries(data: dict[str, Any], batch: ImportBatch, lines: _KeyLines, path: str) -> None:
+    """Own exercises and programs, each checked by the routine validator (core.catalog) against
+    the packaged catalog and the file's own exercises; the first bad one is FILE:LINE."""
+    pool: dict[str, Exercise] = dict(load_catalog().exercises)
+    for key in ("exercises", "programs"):
+        entries = data.get(key, [])
+        if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+            raise ImportFileError(path, lines.first(key), f'"{key}" is not a list of objects')
+        for number, entry in enumerate(entries, 1):
+            label = f"{key[:-1]} #{number}"
+            check = _Checker(path, lines.entry(entry.get("id"), key))
+            check.instant(entry, "updated_at", required=False)
+            try:
+                if key == "exercises":
+                    exercise = parse_exercise(exercise_table_from_json(entry), (), OWN, label)
+                    pool[exercise.id] = exercise
+                else:
+                    parse_program(program_table_from_json(entry), (), pool, OWN, label)
+            except CatalogError as error:
+                check.fail(printable(str(error)))
+    batch.own_exercises = list(data.get("exercises", []))
+    batch.own_programs = list(data.get("programs", []))
+
+
+def _running(data: dict[str, Any], batch: ImportBatch, lines: _KeyLines, path: str) -> None:
+    """The usual week and the dated runs and races; None / [] when the file has none."""
+    week = data.get("run_week")
+    if week is not None:
+        if not isinstance(week, list):
+            raise ImportFileError(path, lines.first("run_week"), '"run_week" is not a list')
+        days: dict[int, UsualDay] = {}
+        for index, raw in enumerate(week):
+            check = _Checker(path, lines.line("weekday", index))
+            if not isinstance(raw, dict):
+                check.fail("a day of the running week is not an object")
+            weekday = check.number(raw, "weekday", 0, 6, whole=True)
+            if weekday is None or weekday in days:
+                check.fail(f'"weekday" must be 0 (Monday) .. 6 (Sunday), once each, not {raw.get("weekday")!r}')
+            kind = raw.get("kind")
+            if kind not in ("easy", "hard", "long", "rest"):
+                check.fail(f'"kind" must be easy, hard, long or rest, not {kind!r}')
+            days[weekday] = UsualDay(RunKind(kind), _distance(raw, check))
+        batch.run_week = RunningWeek(days)
+    runs = data.get("runs", [])
+    if not isinstance(runs, list):
+        raise ImportFileError(path, lines.first("runs"), '"runs" is not a list')
+    for index, raw in enumerate(runs):
+        check = _Checker(path, lines.entry(raw.get("uid") if isinstance(raw, dict) else None, "runs"))
+        if not isinstance(raw, dict):
+            check.fail("a run is not an object")
+        uid = check.text(raw, "uid")
+        if not 1 <= len(uid) <= 512 or printable(uid) != uid:
+            check.fail(f"bad run uid {uid!r}")
+        kind = raw.get("kind")
+        if kind not in [k.value for k in RunKind]:
+            check.fail(f'"kind" must be one of {", ".join(k.value for k in RunKind)}, not {kind!r}')
+        priority = raw.get("priority")
+        if priority not in (None, "A", "B", "C"):
+            check.fail(f'"priority" must be "A", "B", "C" or null, not {priority!r}')
+        batch.runs.append(
+            Run(
+                date=check.date(raw, "date"),
+                kind=RunKind(kind),
+                distance_km=_distance(raw, check),
+                name=check.text(raw, "name", required=False),
+                priority=Priority(priority) if priority else None,
+                uid=uid,
+                source=check.text(raw, "source", required=False, default="manual") or "manual",
+            )
+        )
+
+
+def _distance(raw: dict[str, Any], check: _Checker) -> float | None:
+    distance = check.number(raw, "distance_km", 0, 1000, whole=False)
+    if distance == 0:
+        check.fail('"distance_km" must be more than 0 (or null)')
+    return distance
 
 
 class _KeyLines:
@@ -105,6 +191,19 @@ class _KeyLines:
             return 1
         return bisect.bisect_left(self._newlines, positions[index]) + 1
 
+    def first(self, key: str) -> int:
+        """The line of the first `"key":`, or 1."""
+        return self.line(key, 0)
+
+    def entry(self, entry_id: Any, section: str) -> int:
+        """The line of `"id"`/`"uid": "<entry_id>"` after the section's key, else the section's."""
+        start = self._text.find(f'"{section}"')
+        if isinstance(entry_id, str) and start >= 0:
+            found = re.compile(f'"u?id"\\s*:\\s*{re.escape(json.dumps(entry_id))}').search(self._text, start)
+            if found:
+                return bisect.bisect_left(self._newlines, found.start()) + 1
+        return self.first(section)
+
 
 class _Checker:
     """Typed reads from one JSON object, refusing with FILE:LINE."""
@@ -122,6 +221,14 @@ class _Checker:
         if not isinstance(value, str):
             self.fail(f'"{key}" must be text, not {value!r}')
         return value
+
+    def date(self, obj: dict[str, Any], key: str) -> Any:
+        """A required YYYY-MM-DD date (core.clock.parse_iso_date: nothing looser)."""
+        text = self.text(obj, key)
+        try:
+            return parse_iso_date(text)
+        except ValueError:
+            self.fail(f'bad date in "{key}": {text!r} (use YYYY-MM-DD)')
 
     def instant(self, obj: dict[str, Any], key: str, *, required: bool = True) -> str | None:
         value = obj.get(key)
@@ -151,11 +258,7 @@ class _Checker:
 def _session(raw: dict[str, Any], check: _Checker, version: int) -> ImportedSession:
     started_at = check.instant(raw, "started_at")
     assert started_at is not None
-    day_text = check.text(raw, "date")
-    try:
-        date.fromisoformat(day_text)
-    except ValueError:
-        check.fail(f'bad date in "date": {day_text!r}')
+    day_text = check.date(raw, "date").isoformat()
     program = check.text(raw, "program", required=False)
     day = check.text(raw, "day", required=False)
     if version >= 2:

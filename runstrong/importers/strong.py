@@ -25,6 +25,7 @@ from runstrong.importers.values import (
     believable_end,
     distance_note,
     duration_seconds,
+    SkipRow,
     hold_value,
     instant,
     is_cardio,
@@ -34,6 +35,7 @@ from runstrong.importers.values import (
     parse_decimal,
     reps_value,
     rpe_value,
+    skipped_row,
     weight_unit,
 )
 
@@ -68,7 +70,7 @@ class StrongImporter(CsvImporter):
         stated_per_row = header_unit is None and col.weight_unit is not None
         batch = ImportBatch(format=SOURCE, unit=None if stated_per_row else header_unit or unit, path=path)
         units_seen: set[str] = set()
-        assembler = SessionAssembler()
+        assembler = SessionAssembler(block_notes=True)  # Notes: per exercise
         matcher_running = ExerciseMatcher.is_running
         starts: dict[str, tuple[datetime, str]] = {}
         for line, f in table.rows():
@@ -102,7 +104,11 @@ class StrongImporter(CsvImporter):
             if weight and row_unit is None:
                 raise ImportFileError(path, line, "weight without a unit: run again with --unit kg or --unit lb")
             reps = reps_value(parse_decimal(f[col.reps], "reps", where, decimal_comma=decimal_comma), where)
-            seconds = hold_value(parse_decimal(f[col.seconds], "seconds", where, decimal_comma=decimal_comma), where) if col.seconds is not None else None
+            try:
+                seconds = hold_value(parse_decimal(f[col.seconds], "seconds", where, decimal_comma=decimal_comma), where) if col.seconds is not None else None
+            except SkipRow as skip:
+                batch.skipped.append(skipped_row(line, exercise, skip))
+                continue
             distance = parse_decimal(f[col.distance], "distance", where, decimal_comma=decimal_comma) if col.distance is not None else None
             rpe = rpe_value(parse_decimal(f[col.rpe], "RPE", where, decimal_comma=decimal_comma), where) if col.rpe is not None else None
 

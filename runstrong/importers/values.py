@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, tzinfo
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from runstrong.core.clock import parse_iso_date
 from runstrong.core.set_input import MAX_HOLD_S, MAX_LOAD_KG, MAX_REPS
-from runstrong.importers.records import ImportFileError
+from runstrong.importers.records import ImportFileError, RowNote
 
 Where = tuple[str, int]
 
@@ -91,14 +92,34 @@ def reps_value(value: Decimal | None, where: Where) -> int | None:
     return reps or None
 
 
+class SkipRow(ValueError):
+    """A row that is left out (not the whole file refused): the importer lists it, with its line,
+    among the skipped rows, as "reason (exercise)"."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 def hold_value(value: Decimal | None, where: Where) -> int | None:
-    """Seconds held, rounded to whole seconds; 0 or blank is no hold."""
+    """Seconds held, rounded half up to whole seconds (30.5 s is 31 s); 0 or blank is no hold.
+
+    SkipRow for a time under a second (0 < t < 1 s: no hold runstrong can log, ours);
+    ImportFileError above MAX_HOLD_S."""
     if value is None or value == 0:
         return None
-    seconds = int(value.to_integral_value())
+    if 0 < value < 1:
+        raise SkipRow(f"hold under a second: {plain(value)} s")
+    seconds = int(value.to_integral_value(rounding=ROUND_HALF_UP))
     if not 0 < seconds <= MAX_HOLD_S:
         raise ImportFileError(where[0], where[1], f"time {plain(value)} s is outside 1..{MAX_HOLD_S} s")
     return seconds
+
+
+def skipped_row(line: int, exercise: str, skip: SkipRow) -> RowNote:
+    """The skipped-row note for a SkipRow: 'hold under a second (Plank): 0.4 s'."""
+    what, _, detail = skip.reason.partition(": ")
+    return RowNote(line, f"{what} ({exercise})" + (f": {detail}" if detail else ""))
 
 
 def rpe_value(value: Decimal | None, where: Where) -> float | None:
@@ -139,7 +160,7 @@ def local_datetime(text: str, where: Where) -> datetime:
 def local_date(text: str, where: Where) -> date:
     """A calendar date `YYYY-MM-DD`; ImportFileError otherwise."""
     try:
-        return date.fromisoformat(text.strip())
+        return parse_iso_date(text)
     except ValueError:
         raise ImportFileError(where[0], where[1], f"bad date {text.strip()!r} (expected YYYY-MM-DD)") from None
 
@@ -179,7 +200,8 @@ def duration_seconds(text: str, what: str, where: Where) -> int | None:
 
 
 def is_cardio(distance: Decimal | None, weight: Decimal | None, running_name: bool) -> bool:
-    """Running or other cardio, which runstrong cannot keep until it has a running log: a name
+    """Running or other cardio, which runstrong does not keep (`runs` holds planned runs and
+    races, not a log of past runs): a name
     the alias table lists as running, or a distance with no weight. A distance *with* a weight is
     a loaded carry or a sled push: a set, with its distance kept in the note (distance_note)."""
     return running_name or (distance is not None and distance > 0 and not weight)

@@ -93,7 +93,7 @@ class EditSetScreen(ModalScreen[SetEdit | None]):
             hold, main_ok = self._read("hold", parse_hold)
             reps = None
             if main_ok and hold is None:
-                main_ok = self._blank("hold", "Hold must be 1 s to 60:00, as 45, 45s or 1:30")
+                main_ok = self._blank("hold", "Hold must be 0:01 to 60:00, as 45, 45s or 1:30")
         else:
             reps, main_ok = self._read("reps", parse_reps)
             hold = None

@@ -46,7 +46,7 @@ def summary_lines(report: SessionReport, unit: Unit) -> list[str]:
     if report.hold_s:
         measures.append(f"held {format_duration(report.hold_s)}")
     if report.duration_s is not None:
-        measures.append(f"{format_duration(report.duration_s // 60 * 60) if report.duration_s >= 60 else 'under a minute'} from first to last set")
+        measures.append(f"{format_duration(report.duration_s)} from first to last set")
     if measures:
         lines.append(" · ".join(measures))
     if report.records:

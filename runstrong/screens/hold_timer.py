@@ -123,8 +123,8 @@ class HoldTimerScreen(Screen[None]):
         Binding("enter", "finish('hold')", "Finish now", id="timer.finish", tooltip=FINISH_TIP),
         Binding("enter", "finish('rest')", "End rest", id="timer.end_rest", tooltip=FINISH_TIP),
         Binding("escape", "abandon", "Abandon", id="timer.abandon", tooltip="Stop now; the hold in progress is not logged"),
-        Binding("plus,equals_sign", f"adjust({ADJUST_S})", f"+{ADJUST_S} s", id="timer.more", tooltip=f"Add {ADJUST_S} seconds to this phase"),
-        Binding("minus", f"adjust(-{ADJUST_S})", f"-{ADJUST_S} s", id="timer.less", tooltip=f"Take {ADJUST_S} seconds off this phase"),
+        Binding("plus,equals_sign", f"adjust({ADJUST_S})", f"+{format_duration(ADJUST_S)}", id="timer.more", tooltip=f"Add {ADJUST_S} seconds to this phase"),
+        Binding("minus", f"adjust(-{ADJUST_S})", f"-{format_duration(ADJUST_S)}", id="timer.less", tooltip=f"Take {ADJUST_S} seconds off this phase"),
         Binding("q,escape,enter", "close", "Close", id="timer.close", tooltip="Close the timer"),
     ]
 

@@ -266,8 +266,12 @@ class PlanScreen(Screen[None]):
         """Save through the store, then show what it holds; False (and why) if it refused."""
         try:
             change()
-        except (StoreError, KeyError) as error:
+        except StoreError as error:
             self.app.notify(f"Not saved: {error}", severity="error", timeout=10)
+            return False
+        except KeyError:
+            self.app.notify("Not saved: that run is no longer there (changed in another window?)", severity="error", timeout=10)
+            self.reload()
             return False
         self.reload()
         return True

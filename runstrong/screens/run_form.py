@@ -12,11 +12,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from runstrong.core.clock import parse_iso_date
+from runstrong.core.dates import check_in_range
 from runstrong.core.running import (
     Priority,
     Run,
     RunKind,
     RunningWeek,
+    mark_edited,
     parse_distance,
     parse_kind,
     parse_week_spec,
@@ -86,11 +89,17 @@ class RunFormScreen(FormScreen):
     def save(self) -> None:
         ok = True
         try:
-            when = date.fromisoformat(self.value("date").strip())
-            self.problem("date", "")
+            when = parse_iso_date(self.value("date"))
         except ValueError:
             self.problem("date", "Not a date: use YYYY-MM-DD, e.g. 2027-01-04")
             ok = False
+        else:
+            try:
+                check_in_range(when)  # "date 9999-12-31 is outside 1900-01-01..2200-12-31"
+                self.problem("date", "")
+            except ValueError as err:
+                self.problem("date", str(err))
+                ok = False
         try:
             kind = parse_kind(self.value("kind") or "easy")
             self.problem("kind", "")
@@ -122,9 +131,9 @@ class RunFormScreen(FormScreen):
         else:
             self.problem("priority", "")
         if ok:
-            uid = self.run.uid if self.run else ""
-            source = self.run.source if self.run else "manual"
-            self.dismiss(Run(when, kind, distance_km, plain_text(self.value("name")), priority, uid, source))
+            saved = Run(when, kind, distance_km, plain_text(self.value("name")), priority, self.run.uid if self.run else "")
+            # A calendar run changed here is marked as the runner's, so `runs import` keeps it.
+            self.dismiss(mark_edited(self.run, saved) if self.run else saved)
 
 
 class WeekFormScreen(FormScreen):

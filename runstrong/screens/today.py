@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Label
 
 from runstrong.core.clock import stamp
@@ -23,7 +24,7 @@ from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
 from runstrong.widgets.plan_banner import PlanBanner
 from runstrong.widgets.read_only_banner import ReadOnlyBanner
-from runstrong.widgets.rest_bar import RestBar
+from runstrong.widgets.rest_bar import ADD_S, RestBar
 from runstrong.widgets.set_checklist import SetChecklist, Slot
 from runstrong.core.text import plain_text
 from runstrong.widgets.markup_safe import as_markup
@@ -61,6 +62,8 @@ class TodayScreen(SessionEdits, Screen[None]):
     """The gym view. Attributes go down to the checklist; its messages come up here to be saved."""
 
     CSS_PATH = "today.tcss"
+    _elapsed_timer: Timer | None = None
+    """Refreshes the summary each second while a set is ticked (update_summary starts it)."""
 
     app: RunStrongApp
 
@@ -74,7 +77,7 @@ class TodayScreen(SessionEdits, Screen[None]):
         Binding("p", "pick_program", "Program", id="today.program", tooltip="Choose the program to follow"),
         # The rest bar shows its own keys, so the footer stays short.
         Binding("s", "skip_rest", "Skip rest", show=False, id="today.skip_rest", tooltip="Skip the rest countdown"),
-        Binding("r,plus", "more_rest", "+15 s rest", show=False, id="today.more_rest", tooltip="Add 15 s to the rest"),
+        Binding("r,plus", "more_rest", f"+{format_duration(ADD_S)} rest", show=False, id="today.more_rest", tooltip=f"Add {ADD_S} seconds to the rest"),
         *SESSION_EDIT_BINDINGS,
     ]
 
@@ -116,8 +119,6 @@ class TodayScreen(SessionEdits, Screen[None]):
     async def on_mount(self) -> None:
         await self.load()
         # The checklist takes focus by AUTO_FOCUS; focusing it again here cost a key-bar redraw.
-        # "Time since the first tick" is shown in minutes; twice a minute keeps it honest.
-        self.set_interval(30, self.update_summary)
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -171,7 +172,10 @@ class TodayScreen(SessionEdits, Screen[None]):
 
         banner = self.query_one(PlanBanner)
         try:
-            plan = today_plan(self.app.store, self.app.catalog, program, day_index, self.app.clock.now().date())
+            plan = today_plan(
+                self.app.store, self.app.catalog, program, day_index, self.app.clock.now().date(),
+                session_id=self.session.id if self.session is not None else None,
+            )
         except (StoreError, ValueError, KeyError) as error:
             # The plan is advice: a problem reading it must never keep the runner from training.
             self.why, self.planned = {}, {}
@@ -264,7 +268,14 @@ class TodayScreen(SessionEdits, Screen[None]):
         if done:
             first = min(datetime.fromisoformat(slot.done_at) for slot in done if slot.done_at)
             elapsed = max(0, int((self.session_now() - first).total_seconds()))
-            text += f" · {format_duration(elapsed // 60 * 60) if elapsed >= 60 else 'under a minute'} since the first tick"
+            text += f" · {format_duration(elapsed)} since the first tick"
+        # The time since the first tick is shown in whole seconds, like every duration: a
+        # once-a-second refresh, only while there is a tick to count from.
+        if done and self._elapsed_timer is None:
+            self._elapsed_timer = self.set_interval(1, self.update_summary)
+        elif not done and self._elapsed_timer is not None:
+            self._elapsed_timer.stop()
+            self._elapsed_timer = None
         self.query_one("#summary", Label).update(text)
 
     @on(SetChecklist.Highlighted)

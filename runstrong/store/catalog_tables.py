@@ -164,18 +164,21 @@ class CatalogTablesStore(HistoryStore):
                 raise KeyError(row_id)
         self._catalog_changed()
 
-    def _write_exercise(self, exercise: Exercise) -> None:
+    def _write_exercise(self, exercise: Exercise, *, updated_at: str | None = None, archived: bool | None = None) -> None:
+        """Upsert by id; `updated_at` defaults to now; `archived` None keeps the archive state."""
         table = exercise_table(exercise)
         row = {key: table.pop(key) for key in _EXERCISE_COLUMNS}
-        self._upsert("exercises", {**row, "per_side": int(row["per_side"]), "doc": json.dumps(table, ensure_ascii=False)})
+        row = {**row, "per_side": int(row["per_side"]), "doc": json.dumps(table, ensure_ascii=False)}
+        self._upsert("exercises", row, updated_at, archived)
 
-    def _write_program(self, program: Program) -> None:
+    def _write_program(self, program: Program, *, updated_at: str | None = None, archived: bool | None = None) -> None:
+        """Upsert by id, as `_write_exercise`."""
         table = program_table(program)
         row = {key: table.pop(key) for key in _PROGRAM_COLUMNS}
-        self._upsert("programs", {**row, "doc": json.dumps(table, ensure_ascii=False)})
+        self._upsert("programs", {**row, "doc": json.dumps(table, ensure_ascii=False)}, updated_at, archived)
 
-    def _upsert(self, table: str, row: dict[str, Any]) -> None:
-        row["updated_at"] = self.stamp()
+    def _upsert(self, table: str, row: dict[str, Any], updated_at: str | None = None, archived: bool | None = None) -> None:
+        row["updated_at"] = updated_at or self.stamp()
         columns = ", ".join(row)
         updates = ", ".join(f"{column} = excluded.{column}" for column in row if column != "id")
         self.conn.execute(
@@ -183,6 +186,12 @@ class CatalogTablesStore(HistoryStore):
             f"ON CONFLICT(id) DO UPDATE SET {updates}",
             list(row.values()),
         )
+        if archived is not None:
+            # Archived since the change that archived it; an archived row stays archived as of then.
+            self.conn.execute(
+                f"UPDATE {table} SET archived_at = CASE WHEN ? THEN COALESCE(archived_at, ?) END WHERE id = ?",
+                [int(archived), row["updated_at"], row["id"]],
+            )
 
     def _checked(self, build: Any, table: dict[str, Any]) -> Any:
         try:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 from runstrong.errors import UsageError
+from runstrong.importers.records import content_uid
 # StoreError lives in problems.py (which words it); imported from here as before.
 from runstrong.store.problems import StoreError, can_write_file, os_problem, sqlite_problem, why_not_writable
 from runstrong.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
@@ -176,6 +177,17 @@ def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, list[Path]]:
         return conn, [wal, shm]
     except OSError as error:
         raise os_problem(path, error, "open the database") from None
+
+
+def copy_read_only(path: Path, target: sqlite3.Connection) -> None:
+    """Copy the database at `path` into `target` (SQLite's online backup) through the one
+    read-only open, tidying any companion files it made; sqlite3.Error if the copy fails."""
+    source, made = _connect_read_only(path)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        _tidy_companions(path, made)
 
 
 def _connect(uri: str, path: Path) -> sqlite3.Connection:
@@ -336,20 +348,22 @@ class StoreBase:
 
     @classmethod
     def _upgraded_in_memory(cls, path: Path, reason: str) -> Self:
-        """An older file read into memory and migrated there: the file itself is never changed."""
+        """An older file read into memory and migrated there: the file itself is never changed.
+
+        Read through `_connect_read_only` as every read-only open is, so no -wal or -shm is left
+        beside it; the migration gives old rows the same uids a migration on disk would."""
         memory = sqlite3.connect(":memory:", isolation_level=None)
         try:
-            source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-            try:
-                source.backup(memory)
-            finally:
-                source.close()
+            copy_read_only(path, memory)
             store = cls(memory, path)
             store.conn.execute("PRAGMA foreign_keys = ON")
             store._migrate(backup=False)
         except sqlite3.Error as error:
             memory.close()
             raise _describe(path, error) from None
+        except StoreError:
+            memory.close()
+            raise
         store.read_only = reason  # writable in memory only for the migration
         return store
 
@@ -408,6 +422,9 @@ class StoreBase:
             return
         if backup and (version > 0 or self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()):
             self.backup_path = self._backup(version)
+        # The v3 migration names old rows by this (content_uid over their id and start): the same
+        # old file always gets the same uids, on disk or upgraded in memory for a read.
+        self.conn.create_function("migration_uid", -1, content_uid, deterministic=True)
         with self._transaction():
             for script in MIGRATIONS[version:]:
                 for statement in statements(script):

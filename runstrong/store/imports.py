@@ -10,7 +10,6 @@ its last set (the same rule the v3 migration applies to duplicates).
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable
@@ -19,11 +18,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from runstrong.core.catalog import OWN, free_id, is_own_id, load_catalog, parse_exercise
+from runstrong.core.catalog import OWN, CatalogError, free_id, is_own_id, load_catalog, parse_exercise, parse_program
+from runstrong.core.routine_file import (
+    check_name_free,
+    check_programs_still_fit,
+    exercise_table_from_json,
+    program_table_from_json,
+)
 from runstrong.importers.aliases import guess_category
 from runstrong.importers.records import ImportBatch, ImportedSession, ImportedSet
-from runstrong.store.connection import StoreError, _connect_read_only, _tidy_companions
+from runstrong.store.connection import StoreError, copy_read_only
+from runstrong.store.problems import sqlite_problem
 from runstrong.store.export_data import ExportStore
+from runstrong.store.runs import RunMergeCount
 from runstrong.store.schema import QUICK_PROGRAM_ID
 
 T = TypeVar("T")
@@ -54,6 +61,13 @@ class ImportOutcome:
     """Own exercises this import made: name -> id."""
     own_ids: dict[str, str] = field(default_factory=dict)
     """Every own exercise the import used (made now or already here): name -> id."""
+    exercises_updated: int = 0
+    programs_added: int = 0
+    programs_updated: int = 0
+    not_taken: list[str] = field(default_factory=list)
+    """Own exercises or programs of the file left out, each with why (a name taken here, ...)."""
+    running: RunMergeCount | None = None
+    """What a runstrong export's running week and runs did here (None for other formats)."""
 
 
 def _instant(text: str | None) -> datetime | None:
@@ -104,9 +118,20 @@ class ImportStore(ExportStore):
         from `own` as needed. Returns the counts the import report shows.
         """
         outcome = ImportOutcome()
+        try:
+            self._import_in_transaction(batch, own or [], outcome)
+        finally:
+            # Also after a rollback: a catalog read inside the transaction may hold what was undone.
+            self._catalog_changed()
+        return outcome
+
+    def _import_in_transaction(self, batch: ImportBatch, own: list[OwnExerciseRequest], outcome: ImportOutcome) -> None:
         with self._transaction():
+            if batch.format == "runstrong":
+                # Own exercises and programs first, so the sets below find them by name.
+                _OwnCatalogWriter(self, outcome).run(batch)
             names: dict[str, str] = {}
-            for request in own or []:
+            for request in own:
                 before = self._rows("SELECT 1 FROM exercises WHERE name = ? COLLATE NOCASE", [request.name])
                 names[request.name] = self.ensure_own_exercise(
                     request.name, request.kind, request.per_side, exercise_id=request.id
@@ -115,7 +140,8 @@ class ImportStore(ExportStore):
                     outcome.exercises_created[request.name] = names[request.name]
             outcome.own_ids = dict(names)
             _Writer(self, batch, names, outcome).run()
-        return outcome
+            if batch.format == "runstrong":
+                outcome.running = self._merge_running(batch.run_week, batch.runs, batch.deleted)
 
     @classmethod
     def rehearse(cls, path: Path, work: Callable[[ImportStore], T]) -> T:
@@ -126,21 +152,14 @@ class ImportStore(ExportStore):
         with tempfile.TemporaryDirectory(prefix="runstrong-dry-run-") as folder:
             copy = Path(folder) / "rehearsal.db"
             if path.exists():
+                # The one read-only open every command that only reads uses: no -wal/-shm left.
+                target = sqlite3.connect(copy)
                 try:
-                    # Read-only as every command that only reads: no -wal/-shm left behind.
-                    source, made = _connect_read_only(path)
-                    try:
-                        target = sqlite3.connect(copy)
-                        source.backup(target)
-                        target.close()
-                    finally:
-                        source.close()
-                        _tidy_companions(path, made)
-                except sqlite3.Error:
-                    # A read-only open can fail on a WAL file without its -shm; copy the files.
-                    for suffix in ("", "-wal"):
-                        if Path(f"{path}{suffix}").exists():
-                            shutil.copyfile(f"{path}{suffix}", f"{copy}{suffix}")
+                    copy_read_only(path, target)
+                except sqlite3.Error as error:
+                    raise sqlite_problem(path, error) from None
+                finally:
+                    target.close()
             os.chmod(folder, 0o700)
             store = cls.open(copy)
             try:
@@ -149,6 +168,74 @@ class ImportStore(ExportStore):
                 raise StoreError(str(error).replace(str(copy), str(path))) from None
             finally:
                 store.close()
+
+
+class _OwnCatalogWriter:
+    """A runstrong export's own exercises and programs, inside import_batch's transaction: made
+    when their id is new here, replaced when the file's `updated_at` is newer than ours, checked
+    again (the routine validator, core.catalog) against what is here. One whose name is taken
+    here by another entry is left out and said; a program's items then use the entry here."""
+
+    def __init__(self, store: ImportStore, outcome: ImportOutcome) -> None:
+        self.store = store
+        self.outcome = outcome
+        self.packaged = load_catalog()
+
+    def run(self, batch: ImportBatch) -> None:
+        store = self.store
+        changed = {(t, r["id"]): r["updated_at"] for t in ("exercises", "programs")
+                   for r in store._rows(f"SELECT id, updated_at FROM {t}")}
+        catalog = store.catalog()
+        renamed: dict[str, str] = {}
+        file_programs = {str(entry.get("id")) for entry in batch.own_programs}
+        for entry in batch.own_exercises:
+            exercise = store._checked(lambda e=entry: parse_exercise(exercise_table_from_json(e), (), OWN, "exercise"), entry)
+            holder = next((ex.id for ex in catalog.exercises.values()
+                           if ex.id != exercise.id and ex.name.casefold() == exercise.name.strip().casefold()), None)
+            if exercise.id in self.packaged.exercises or holder is not None:
+                renamed[exercise.id] = holder or exercise.id
+                self.outcome.not_taken.append(f"exercise {exercise.name!r}: the name or id is taken here; its sets use the one here")
+                continue
+            if not self._newer(entry, changed.get(("exercises", exercise.id)), ("exercises", exercise.id) in changed):
+                continue
+            try:
+                check_programs_still_fit(exercise, catalog, file_programs)
+            except CatalogError as error:
+                self.outcome.not_taken.append(str(error))
+                continue
+            store._write_exercise(exercise, updated_at=entry.get("updated_at"), archived=bool(entry.get("archived")))
+            if ("exercises", exercise.id) in changed:
+                self.outcome.exercises_updated += 1
+            else:
+                self.outcome.exercises_created[exercise.name] = exercise.id
+        store._catalog_changed()
+        catalog = store.catalog()
+        for entry in batch.own_programs:
+            table = program_table_from_json(entry)
+            for day in table.get("day", []):
+                for item in day.get("items", []):
+                    item["exercise"] = renamed.get(item.get("exercise"), item.get("exercise"))
+            key = ("programs", str(entry.get("id")))
+            try:
+                program = parse_program(table, (), catalog.exercises, OWN, "program")
+                if any(p.id == program.id and not p.own for p in catalog.programs):
+                    raise CatalogError(f"program {program.id!r} is a packaged program's id", ())
+                check_name_free("program", program.id, program.name, catalog.programs)
+            except CatalogError as error:
+                self.outcome.not_taken.append(str(error))
+                continue
+            if not self._newer(entry, changed.get(key), key in changed):
+                continue
+            store._write_program(program, updated_at=entry.get("updated_at"), archived=bool(entry.get("archived")))
+            if key in changed:
+                self.outcome.programs_updated += 1
+            else:
+                self.outcome.programs_added += 1
+
+    @staticmethod
+    def _newer(entry: dict[str, Any], here: str | None, known: bool) -> bool:
+        """New here, or the file's version is the later change (as instants)."""
+        return not known or _newer(entry.get("updated_at"), here)
 
 
 class _Writer:

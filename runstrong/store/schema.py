@@ -55,7 +55,9 @@ CREATE INDEX set_logs_exercise ON set_logs(exercise_id, done_at);
 # notes, own exercises and programs, the running week and races, and one open session per day
 # and program. Open duplicates left by two windows are settled first, keeping every done set:
 # the one with ticks (else the newest) stays open; another with ticks is closed at its last tick;
-# an empty one is soft-deleted.
+# an empty one is soft-deleted (as of its own start, so the result does not depend on when the
+# migration ran). Old rows get uids from `migration_uid` (content_uid, registered by the
+# connection module before any migration runs): the same old file always gets the same uids.
 _OPEN = f"finished_at IS NULL AND deleted_at IS NULL AND program_id != '{QUICK_PROGRAM_ID}'"
 _HAS_DONE = (
     "EXISTS (SELECT 1 FROM set_logs sl WHERE sl.session_id = sessions.id "
@@ -74,8 +76,9 @@ ALTER TABLE set_logs ADD COLUMN target_load_kg REAL
     CHECK (target_load_kg IS NULL OR target_load_kg BETWEEN 0 AND {MAX_LOAD_KG});
 ALTER TABLE set_logs ADD COLUMN rest_s INTEGER CHECK (rest_s IS NULL OR rest_s BETWEEN 0 AND 3600);
 ALTER TABLE set_logs ADD COLUMN updated_at TEXT;
-UPDATE sessions SET uid = lower(hex(randomblob(16))), updated_at = COALESCE(finished_at, started_at);
-UPDATE set_logs SET uid = lower(hex(randomblob(16))),
+UPDATE sessions SET uid = migration_uid('v3', 'sessions', id, started_at, program_id, day),
+    updated_at = COALESCE(finished_at, started_at);
+UPDATE set_logs SET uid = migration_uid('v3', 'set_logs', id, session_id, exercise_id, done_at),
     updated_at = COALESCE(done_at, (SELECT started_at FROM sessions WHERE sessions.id = set_logs.session_id));
 CREATE UNIQUE INDEX sessions_uid ON sessions(uid);
 CREATE UNIQUE INDEX set_logs_uid ON set_logs(uid);
@@ -90,7 +93,7 @@ UPDATE sessions SET finished_at = (
         SELECT sl.done_at FROM set_logs sl WHERE sl.session_id = sessions.id AND sl.done_at IS NOT NULL
         ORDER BY julianday(sl.done_at) DESC LIMIT 1)
     WHERE {_OPEN} AND id NOT IN (SELECT id FROM open_keepers) AND {_HAS_DONE};
-UPDATE sessions SET deleted_at = strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')
+UPDATE sessions SET deleted_at = started_at
     WHERE {_OPEN} AND id NOT IN (SELECT id FROM open_keepers);
 DROP TABLE open_keepers;
 CREATE UNIQUE INDEX sessions_one_open ON sessions(date, program_id) WHERE {_OPEN};

@@ -44,7 +44,7 @@ class RestBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Label(id="rest-label")
         yield ProgressBar(1, show_eta=False, show_percentage=False, id="rest-progress")
-        yield Label("[b]s[/b] skip · [b]r[/b] +15 s", id="rest-keys")
+        yield Label(f"[b]s[/b] skip · [b]r[/b] +{format_duration(ADD_S)}", id="rest-keys")
 
     def on_mount(self) -> None:
         # Paused while no rest runs, so an idle Today does no work at all.

@@ -11,6 +11,7 @@ from runstrong.core.progression import PastSet, load_step
 from runstrong.core.running import Priority, Run, RunKind, RunningCalendar, parse_week_spec
 from runstrong.core.schedule import DoneSession
 from runstrong.core.season import load_season_rules
+from runstrong.core.settings import Unit
 
 RULES = load_season_rules()
 CATALOG = load_catalog()
@@ -114,5 +115,15 @@ def test_a_session_planned_without_seasons_is_read_as_written() -> None:
     assert (squat.sets, squat.reps, squat.load_kg) == (3, 10, 50.0)
     assert squat.why == (
         "last time 3 × 12 @ 45 kg, all done → 13 reps; strength block: 10 reps instead of 13, "
-        "50 kg instead of 45 kg, rest 135 s"
+        "50 kg instead of 45 kg, rest 2:15"
     )
+
+
+def test_holds_are_written_as_every_duration_is() -> None:
+    # Beginner Workout B: side plank 3 × 20 s each side, first time, in a hypertrophy build
+    # week (15 Jan 2024 is week 3: nothing scaled). Written 0:20, as format_duration writes it.
+    plan = plan_for(date(2024, 1, 15), 7)
+    workout_b = next(d.strength for d in plan.days if d.strength and d.strength.day == "Workout B")
+    side_plank = next(i for i in workout_b.items if i.exercise_id == "side-plank")
+    assert side_plank.target_text(Unit.KG) == "3 × 0:20 each side"
+    assert side_plank.why == "each side: first time: 3 × 0:20"

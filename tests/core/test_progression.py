@@ -127,7 +127,7 @@ def test_holds_add_five_seconds_up_to_the_top_then_a_set() -> None:
     h.append(hold_session(4, [45, 45, 30, 45], 45))
     t = target(plank, h)
     assert (t.sets, t.hold_s) == (4, 45)
-    assert t.why == "last time 45, 45, 30, 45 s, target missed → same again"
+    assert t.why == "last time 0:45, 0:45, 0:30, 0:45, target missed → same again"
     # Missed twice → 5 s shorter.
     h.append(hold_session(5, [45, 40, 30, 20], 45))
     assert target(plank, h).hold_s == 40
@@ -140,18 +140,28 @@ def test_per_side_targets_side_by_side() -> None:
     assert targets[Side.LEFT].hold_s == 25
     assert targets[Side.RIGHT].hold_s == 20
     assert why_line(targets) == (
-        "left: last time 2 × 20 s, all done → 25 s · right: last time 20, 15 s, target missed → same again"
+        "left: last time 2 × 0:20, all done → 0:25 · right: last time 0:20, 0:15, target missed → same again"
     )
     both = Exposure(DAY0, hold_session(0, [20, 20], 20, Side.LEFT).sets + hold_session(0, [20, 20], 20, Side.RIGHT).sets)
     assert why_line(next_targets(side_plank, [both], KG, PROG, per_side=True)) == (
-        "each side: last time 2 × 20 s, all done → 25 s"
+        "each side: last time 2 × 0:20, all done → 0:25"
     )
 
 
 def test_a_week_that_may_not_progress_holds_a_met_target() -> None:
     t = target(SQUAT, [session(0, [10, 10, 10], 40, 10)], may_progress=False)
     assert (t.reps, t.load_kg) == (10, 40.0)
-    assert t.why == "last time 3 × 10 @ 40 kg, all done → held this week"
+    assert t.why == "last time 3 × 10 @ 40 kg, all done → held at 3 × 10 @ 40 kg"
+
+
+def test_held_names_the_number_held_when_last_time_was_a_lighter_week() -> None:
+    # Last time a deload week: 2 sets (3 × 0.67) of 10 at 36 kg (40 × 0.9), all done. In the
+    # program's terms that is 3 × 10 @ 40 kg (36 / 0.9 = 40), and that is what a week that may
+    # not progress holds (its own scaling then applies to 40 kg); the why line says so.
+    h = [session(0, [10, 10], 36, 10, sets_factor=0.67, load_factor=0.9)]
+    t = target(SQUAT, h, may_progress=False)
+    assert (t.sets, t.reps, t.load_kg) == (3, 10, 40.0)
+    assert t.why == "last time 2 × 10 @ 36 kg (scaled for that week), all done → held at 3 × 10 @ 40 kg"
 
 
 def test_history_from_a_deload_week_is_read_back_in_the_programs_terms() -> None:
@@ -187,7 +197,7 @@ def test_scaling_for_strength_and_power_blocks_spares_plyometrics() -> None:
     hops = scale_for_week(Target(3, 20, None, None), power, KG, 120, plyometric=True)
     # Plyometrics keep their 20 reps; only the rest doubles (120 → 240 s).
     assert (hops.sets, hops.reps, hops.rest_s) == (3, 20, 240)
-    assert hops.note == "power block: rest 240 s"
+    assert hops.note == "power block: rest 4:00"
     assert scale_for_week(Target(3, 12, None, 40.0), RULES.weeks["hypertrophy"], KG, 90).note == ""
 
 

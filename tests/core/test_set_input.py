@@ -183,3 +183,19 @@ def test_history_dates_follow_the_same_digit_rule() -> None:
     assert parse_day("２０２６-０３") == "2026-03-01"
     with pytest.raises(InputProblem):
         parse_day("2_026-11-22")
+
+
+def test_the_hold_message_writes_durations_one_way() -> None:
+    from runstrong.core.set_input import InputProblem, parse_hold
+
+    with pytest.raises(InputProblem) as problem:
+        parse_hold("0")
+    assert str(problem.value) == "Hold must be 0:01 to 60:00, as 45, 45s or 1:30"
+
+
+def test_the_longest_duration_is_written_one_way() -> None:
+    from runstrong.core.durations import DurationError, parse_duration
+
+    with pytest.raises(DurationError) as problem:
+        parse_duration("61:00")
+    assert str(problem.value) == "invalid duration '61:00': at most 1:00:00"

@@ -76,3 +76,28 @@ def test_fitnotes_row_too_long_for_any_repair_is_refused(tmp_path: Path) -> None
     text = "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time\n2025-01-10,Squat,Legs,100,kgs,5,,,,x,y\n"
     error = refuse(tmp_path, text)
     assert error.line == 2 and "no unquoted comma explains it" in error.reason
+
+
+def test_a_compact_date_in_a_runstrong_export_is_refused_at_its_line(tmp_path: Path) -> None:
+    # Python 3.11's date.fromisoformat takes "20261122"; the file format says YYYY-MM-DD.
+    text = (
+        '{"format": "runstrong-export", "version": 1, "sessions": [\n'
+        ' {"id": 1, "date": "20261122",\n'
+        '  "started_at": "2026-11-22T10:00:00+00:00", "finished_at": null, "sets": []}]}\n'
+    )
+    error = refuse(tmp_path, text)
+    assert (error.line, error.reason) == (3, "bad date in \"date\": '20261122' (use YYYY-MM-DD)")
+
+
+def test_bad_runs_and_own_programs_in_a_runstrong_export_are_refused_at_their_line(tmp_path: Path) -> None:
+    head = '{"format": "runstrong-export", "version": 2, "sessions": [],\n'
+    error = refuse(tmp_path, head + ' "runs": [\n  {"uid": "race-1", "date": "2027W011", "kind": "race"}]}\n')
+    assert (error.line, error.reason) == (3, "bad date in \"date\": '2027W011' (use YYYY-MM-DD)")
+    error = refuse(tmp_path, head + ' "run_week": [\n  {"weekday": 7, "kind": "easy"}]}\n')
+    assert error.line == 3 and '"weekday" 7 is outside 0..6' in error.reason
+    program = (
+        head + ' "programs": [\n  {"id": "rack-day", "name": "Rack day",\n'
+        '   "days": [{"name": "Heavy", "items": [{"exercise": "no-such-lift", "sets": 3, "reps": 8}]}]}]}\n'
+    )
+    error = refuse(tmp_path, program)
+    assert error.line == 3 and "unknown exercise id 'no-such-lift'" in error.reason

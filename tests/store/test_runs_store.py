@@ -11,7 +11,7 @@ from pathlib import Path
 from runstrong.core.catalog import load_catalog
 from runstrong.core.models import Side
 from runstrong.core.plan import plan_day
-from runstrong.core.running import Priority, Run, RunKind, parse_week_spec
+from runstrong.core.running import Priority, Run, RunKind, mark_edited, parse_week_spec
 from runstrong.store import Store, StoreError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -97,3 +97,51 @@ def test_read_only_open_never_creates_or_migrates(tmp_path: Path) -> None:
     old.close()
     assert old_path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.db"]  # no backup, no -wal
+
+
+def test_a_run_dated_outside_1900_to_2200_is_not_saved(store: Store) -> None:
+    # The last line of defence for every place a date is typed (CLI, run form, calendar file).
+    for far in (date(9999, 12, 31), date(1, 1, 1), date(1899, 12, 31), date(2201, 1, 1)):
+        with pytest.raises(StoreError, match="is outside 1900-01-01..2200-12-31"):
+            store.add_run(Run(far, RunKind.RACE, None, "Far", Priority.A))
+        with pytest.raises(StoreError, match="is outside"):
+            store.import_runs([Run(far, RunKind.EASY, uid="ics:far")])
+    assert store.runs() == []
+    kept = store.add_run(Run(date(2200, 12, 31), RunKind.EASY))
+    with pytest.raises(StoreError, match="is outside"):
+        store.update_run(Run(date(9999, 12, 31), RunKind.EASY, uid=kept.uid))
+    assert [r.date for r in store.runs()] == [date(2200, 12, 31)]
+
+
+def test_a_calendar_run_edited_here_survives_the_next_import(store: Store) -> None:
+    calendar = [Run(date(2027, 4, 11), RunKind.RACE, 21.1, "Spring Half", Priority.B, uid="ics:half", source="ics")]
+    store.import_runs(calendar)
+    # The runner makes it their A race on the Plan screen (the form marks the change as theirs).
+    [imported] = store.runs()
+    edited = mark_edited(imported, Run(date(2027, 4, 11), RunKind.RACE, 21.1, "Spring Half", Priority.A, "ics:half", "ics"))
+    assert edited.source == "ics-edited"
+    store.update_run(edited)
+
+    again = store.import_runs(calendar)
+    # The calendar moves it a day too: the runner's version still stands, and is counted as kept.
+    moved = store.import_runs([Run(date(2027, 4, 12), RunKind.RACE, 21.1, "Spring Half", Priority.B, uid="ics:half", source="ics")])
+
+    assert (again.added, again.updated, again.unchanged, again.kept) == (0, 0, 0, 1)
+    assert (moved.added, moved.updated, moved.unchanged, moved.kept) == (0, 0, 0, 1)
+    assert [(r.date, r.priority, r.source) for r in store.runs()] == [(date(2027, 4, 11), Priority.A, "ics-edited")]
+
+
+def test_saving_a_run_unchanged_or_a_manual_run_is_not_marked_as_edited() -> None:
+    calendar = Run(date(2027, 4, 11), RunKind.EASY, 8.0, "Easy", uid="ics:e", source="ics")
+    assert mark_edited(calendar, calendar).source == "ics"
+    manual = Run(date(2027, 4, 11), RunKind.EASY, 8.0, "Easy", uid="m1")
+    assert mark_edited(manual, Run(date(2027, 4, 12), RunKind.EASY, 8.0, "Easy", uid="m1")).source == "manual"
+
+
+def test_deleting_a_run_that_is_not_there_is_a_key_error(store: Store) -> None:
+    with pytest.raises(KeyError):
+        store.delete_run("no-such-run")
+    race = store.add_run(Run(date(2027, 5, 23), RunKind.RACE, 21.1, "City Half", Priority.A))
+    store.delete_run(race.uid)
+    with pytest.raises(KeyError):
+        store.delete_run(race.uid)  # already deleted: nothing was there to delete

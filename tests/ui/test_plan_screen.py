@@ -225,3 +225,47 @@ async def test_a_plan_that_cannot_be_read_leaves_the_program_as_written(make_app
         assert len(slots) == 18  # Workout A as written: 3 sets each, lunges per side
         assert banner_text(app) == "Plan not available: seasons.toml: missing or wrong value"
         assert app.screen.query_one(PlanBanner).has_class("-warning")
+
+
+async def test_changing_a_calendar_run_on_the_plan_marks_it_as_yours(make_app, db_path: Path) -> None:
+    store = Store.open(db_path)
+    store.import_runs([Run(date(2026, 12, 13), RunKind.RACE, 21.1, "City Half", Priority.B, uid="ics:half", source="ics")])
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("w")
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        screen.table.move_cursor(row=next(i for i, d in enumerate(screen.plan.days) if d.date == date(2026, 12, 13)))
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, RunFormScreen)
+        # A compact date that Python's fromisoformat would take is refused where it was typed.
+        form.query_one("#date-input", Input).value = "20261213"
+        await pilot.press("enter")
+        assert "Not a date: use YYYY-MM-DD" in str(form.query_one("#date-error", Label).render())
+        form.query_one("#date-input", Input).value = "2026-12-13"
+        form.query_one("#priority-input", Input).value = "A"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+    [race] = stored_runs(db_path)
+    assert (race.priority, race.source) == (Priority.A, "ics-edited")
+
+
+async def test_a_far_date_in_the_run_form_is_refused_where_it_was_typed(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("w")
+        screen = app.screen
+        assert isinstance(screen, PlanScreen)
+        await pilot.press("a")
+        form = app.screen
+        assert isinstance(form, RunFormScreen)
+        form.query_one("#date-input", Input).value = "9999-12-31"
+        form.query_one("#kind-input", Input).value = "race"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form
+        assert str(form.query_one("#date-error", Label).render()) == "date 9999-12-31 is outside 1900-01-01..2200-12-31"
+    assert stored_runs(db_path) == []

@@ -192,11 +192,11 @@ async def test_after_the_last_set_the_summary_offers_to_finish(make_app, store: 
         # Last time 3 × 12 @ 40 kg, all done: today's target is 3 × 13 @ 40 kg (double
         # progression). Set 1 was edited to 50 kg and the load follows the lifter (issue 11
         # item 1), so sets 2 and 3 are 50 kg too. 18 sets; volume 3 × 13 × 50 = 1950 kg; planks
-        # 3 × 30 s = 90 s held; the clock stood still, so under a minute; two records (50 kg
+        # 3 × 30 s = 90 s held; the clock stood still, so 0:00; two records (50 kg
         # against 40 kg, 13 reps against 12).
         assert summary.splitlines() == [
             "18 of 18 sets",
-            "volume 1950 kg · held 1:30 · under a minute from first to last set",
+            "volume 1950 kg · held 1:30 · 0:00 from first to last set",
             "Records broken: 2",
             "  ★ Squat: heaviest load 50 kg (was 40 kg)",
             "  ★ Squat: most reps 13 reps (was 12 reps)",
@@ -249,3 +249,32 @@ async def test_when_the_last_set_is_a_hold_the_offer_waits_for_the_timer_to_clos
         await pilot.pause()
         assert isinstance(app.screen, FinishSessionScreen)
         assert label(app.screen, "#finish-question") == "Every set is done. Finish the session?"
+
+
+async def test_session_time_is_the_real_seconds_everywhere(make_app, clock: FakeClock, db_path: Path) -> None:
+    # First tick, then 97 s later the second: 97 s = 1:37, not cut to 1:00, on the footer, in
+    # the finish summary and in History (one rule, written one way).
+    from runstrong.core.session_report import session_report
+    from runstrong.screens.finish_session import summary_lines
+    from runstrong.widgets.history_table import format_session_length
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        await pilot.press("space")
+        clock.advance(97)
+        today.update_summary()
+        assert "1:37 since the first tick" in label(today, "#summary")
+        await pilot.press("space")
+        await pilot.pause()
+    session = newest_session(db_path)
+    report = session_report(session.sets, {})
+    assert report.duration_s == 97
+    assert "1:37 from first to last set" in summary_lines(report, app.settings.unit)[1]
+    fresh = Store.open(db_path)
+    try:
+        [summary] = fresh.history_page()
+    finally:
+        fresh.close()
+    assert summary.duration_s == 97 and format_session_length(summary.duration_s) == "1:37"
