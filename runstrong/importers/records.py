@@ -3,18 +3,14 @@ error that refuses a file. No SQL, no Textual: the store writes these in one tra
 
 from __future__ import annotations
 
-import hashlib
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 from runstrong.core.running import Run, RunningWeek
+from runstrong.core.uids import UID_NAMESPACE, content_uid  # noqa: F401  (importers use them from here)
 
 SET_TYPES = ("normal", "warmup", "drop", "failure")
 
-# Fixed namespace for content-derived uids (ours): the same file always gives the same uids, so
-# importing it twice adds nothing the second time.
-UID_NAMESPACE = uuid.UUID("5d3f6f0e-6a0b-4c1e-9a57-1b2a8f3e7c41")
 
 
 class ImportFileError(ValueError):
@@ -25,13 +21,6 @@ class ImportFileError(ValueError):
         self.path = path
         self.line = line
         self.reason = reason
-
-
-def content_uid(*parts: object) -> str:
-    """A stable 32-hex uid from the parts: SHA-1 over our namespace and the parts, as uuid5 does
-    (without building a UUID object, which doubled the cost on ten years of sets)."""
-    data = UID_NAMESPACE.bytes + "\x1f".join(str(p) for p in parts).encode("utf-8")
-    return hashlib.sha1(data, usedforsecurity=False).hexdigest()[:32]
 
 
 @dataclass(slots=True)

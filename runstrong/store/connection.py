@@ -17,7 +17,6 @@ import os
 import sqlite3
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 from runstrong.errors import UsageError
-from runstrong.importers.records import content_uid
+from runstrong.core.uids import content_uid, new_uid  # noqa: F401  (new_uid: the store modules take it from here)
 # StoreError lives in problems.py (which words it); imported from here as before.
 from runstrong.store.problems import StoreError, can_write_file, os_problem, sqlite_problem, why_not_writable
 from runstrong.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
@@ -222,11 +221,6 @@ def _create_private_file(path: Path) -> None:
         raise os_problem(path, error, "create the file") from None
     os.fchmod(fd, 0o600)
     os.close(fd)
-
-
-def new_uid() -> str:
-    """A fresh stable id for a session, set or run: 32 hex digits (random, uuid4)."""
-    return uuid.uuid4().hex
 
 
 class StoreBase:
@@ -516,6 +510,13 @@ class StoreBase:
             cursor = self.conn.execute(sql, params)
             names = [column[0] for column in cursor.description]
             return [dict(zip(names, row)) for row in cursor]
+        except sqlite3.Error as error:
+            raise _describe(self.path, error) from None
+
+    def _tuples(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows as plain tuples in column order: for reads hot enough that building dicts shows."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as error:
             raise _describe(self.path, error) from None
 

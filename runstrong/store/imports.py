@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from runstrong.core.catalog import OWN, CatalogError, free_id, is_own_id, load_catalog, parse_exercise, parse_program
 from runstrong.core.routine_file import (
@@ -25,13 +25,14 @@ from runstrong.core.routine_file import (
     exercise_table_from_json,
     program_table_from_json,
 )
-from runstrong.importers.aliases import guess_category
-from runstrong.importers.records import ImportBatch, ImportedSession, ImportedSet
 from runstrong.store.connection import StoreError, copy_read_only
 from runstrong.store.problems import sqlite_problem
 from runstrong.store.export_data import ExportStore
 from runstrong.store.runs import RunMergeCount
 from runstrong.store.schema import QUICK_PROGRAM_ID
+
+if TYPE_CHECKING:  # records are only named here; importing the importers costs Today's start-up
+    from runstrong.importers.records import ImportBatch, ImportedSession, ImportedSet
 
 T = TypeVar("T")
 
@@ -107,6 +108,8 @@ class ImportStore(ExportStore):
         usable = exercise_id is not None and is_own_id(exercise_id) and exercise_id not in taken
         new_id = exercise_id if usable else free_id(name, taken, "exercise")
         # Through the same validator and writer as every own exercise (catalog_tables).
+        from runstrong.importers.aliases import guess_category  # only an import needs it
+
         table = {"id": new_id, "name": name, "kind": kind, "per_side": per_side, "category": category or guess_category(name)}
         self.save_exercise(self._checked(lambda: parse_exercise(table, (), OWN, "exercise"), table))
         return new_id

@@ -249,8 +249,9 @@ class RunsStore(StoreBase):
         if leave_out:
             where += f" AND s.id NOT IN ({','.join('?' for _ in leave_out)})"
             params.extend(leave_out)
-        rows = self._rows(
-            "SELECT s.id AS session_id, s.date, sl.exercise_id, sl.side, sl.done_at, sl.reps, sl.load_kg, "
+        # Tuples straight from the cursor, not dicts: Today reads this before its first paint.
+        rows = self._tuples(
+            "SELECT s.id, s.date, sl.exercise_id, sl.side, sl.done_at, sl.reps, sl.load_kg, "
             "sl.hold_s, sl.target_reps, sl.target_hold_s, sl.target_load_kg, sl.rest_s FROM set_logs sl "
             "JOIN sessions s ON s.id = sl.session_id WHERE s.deleted_at IS NULL AND sl.deleted_at IS NULL "
             # The unary + keeps SQLite off the per-exercise index (ten years of each exercise):
@@ -259,22 +260,17 @@ class RunsStore(StoreBase):
             f"{where} ORDER BY s.date, s.id, sl.position, sl.id",
             [QUICK_PROGRAM_ID, since.isoformat(), *exercise_ids, *params],
         )
+        sides = {None: None, "": None, Side.LEFT.value: Side.LEFT, Side.RIGHT.value: Side.RIGHT}
         grouped: dict[str, dict[int, tuple[date, list[PastSet]]]] = {}
-        for row in rows:
-            sessions = grouped.setdefault(row["exercise_id"], {})
-            entry = sessions.setdefault(row["session_id"], (date.fromisoformat(row["date"]), []))
+        for (session_id, day, exercise_id, side, done_at, reps, load_kg, hold_s,
+             target_reps, target_hold_s, target_load_kg, rest_s) in rows:
+            sessions = grouped.setdefault(exercise_id, {})
+            entry = sessions.get(session_id)
+            if entry is None:
+                entry = sessions[session_id] = (date.fromisoformat(day), [])
             entry[1].append(
-                PastSet(
-                    side=Side(row["side"]) if row["side"] else None,
-                    done=row["done_at"] is not None,
-                    reps=row["reps"],
-                    load_kg=row["load_kg"],
-                    hold_s=row["hold_s"],
-                    target_reps=row["target_reps"],
-                    target_hold_s=row["target_hold_s"],
-                    target_load_kg=row["target_load_kg"],
-                    rest_s=row["rest_s"],
-                )
+                PastSet(sides[side], done_at is not None, reps, load_kg, hold_s,
+                        target_reps, target_hold_s, target_load_kg, rest_s)
             )
         found = {
             exercise_id: [entry for entry in sessions.values() if any(s.done for s in entry[1])]
