@@ -133,6 +133,7 @@ def test_a_locked_database_is_one_line_exit_1(
     run(capsys, "--db", str(db), "import", str(SAMPLES / "hevy_lbs.csv"))
     before = digest(db)
     monkeypatch.setattr("runstrong.store.connection.BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr("runstrong.store.files.BUSY_TIMEOUT_MS", 100)  # the read-only check before opening
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")

@@ -182,6 +182,7 @@ def test_newer_schema_is_refused_untouched(db_path: Path) -> None:
 def test_locked_database_is_reported(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Store.open(db_path).close()
     monkeypatch.setattr("runstrong.store.connection.BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr("runstrong.store.files.BUSY_TIMEOUT_MS", 100)  # the read-only check before opening
     holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
