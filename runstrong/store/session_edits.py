@@ -47,10 +47,7 @@ class SessionEditStore(SessionStore):
         with self._transaction():
             if drop:
                 marks = ",".join("?" * len(drop))
-                done = self._rows(
-                    f"SELECT COUNT(*) AS n FROM set_logs WHERE id IN ({marks}) AND done_at IS NOT NULL", list(drop)
-                )[0]["n"]
-                if done:
+                if self._any_done(drop):
                     raise StoreError(f"{self.path}: a done set is not removed from Today; delete it in History")
                 self.conn.execute(
                     f"UPDATE set_logs SET deleted_at = ?, updated_at = ? WHERE id IN ({marks})",
@@ -90,10 +87,7 @@ class SessionEditStore(SessionStore):
         with self._transaction():
             if added:
                 marks = ",".join("?" * len(added))
-                done = self._rows(
-                    f"SELECT COUNT(*) AS n FROM set_logs WHERE id IN ({marks}) AND done_at IS NOT NULL", list(added)
-                )[0]["n"]
-                if done:
+                if self._any_done(added):
                     raise StoreError(f"{self.path}: a set added then has been done since; untick it first")
                 self.conn.execute(f"DELETE FROM set_logs WHERE id IN ({marks})", list(added))
             if dropped:
@@ -125,10 +119,7 @@ class SessionEditStore(SessionStore):
             if replacing is not None:
                 if self._done_count(replacing):
                     raise StoreError(f"{self.path}: that session has sets done; finish it first")
-                self.conn.execute(
-                    "UPDATE sessions SET deleted_at = ?, updated_at = ? WHERE id = ?",
-                    [self.stamp(), self.stamp(), replacing],
-                )
+                self._update_session(replacing, {"deleted_at": self.stamp()})
             return self.start_session(
                 date=date,
                 started_at=started_at,
@@ -151,6 +142,11 @@ class SessionEditStore(SessionStore):
                 self.conn.execute(
                     "UPDATE sessions SET deleted_at = NULL, updated_at = ? WHERE id = ?", [self.stamp(), replaced]
                 )
+
+    def _any_done(self, set_ids: Sequence[int]) -> bool:
+        """Whether any of these sets is done (a layout change may only touch sets not done)."""
+        marks = ",".join("?" * len(set_ids))
+        return bool(self._tuples(f"SELECT 1 FROM set_logs WHERE id IN ({marks}) AND done_at IS NOT NULL LIMIT 1", list(set_ids)))
 
     def _done_count(self, session_id: int) -> int:
         return int(
