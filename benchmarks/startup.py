@@ -2,8 +2,9 @@
 
     python benchmarks/startup.py [--runs N]
 
-Cases: an empty database, and one year of history written by make_history.py. Each case starts a
-fresh process N times (interleaved with the baseline, so machine noise hits both alike) and reports
+Cases: an empty database, and one year of history written by make_history.py, each opened by the
+app straight from a Store and by the real `runstrong --db DB` command (the CLI checks the database
+on a thread while it imports the app). Each case starts a fresh process N times (interleaved with the baseline, so machine noise hits both alike) and reports
 the median. Goal: runstrong / bare ≤ 1.25.
 
 Measure a regular install (`pip install .`, as README says), run from outside the source tree: an
@@ -49,8 +50,13 @@ def main() -> None:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        cases = {"bare Textual app": ("bare",), "runstrong, empty db": ("runstrong", str(empty)),
-                 "runstrong, one year": ("runstrong", str(year))}
+        cases = {
+            "bare Textual app": ("bare",),
+            "runstrong, empty db": ("runstrong", str(empty)),
+            "runstrong, one year": ("runstrong", str(year)),
+            "command, empty db": ("command", str(empty)),
+            "command, one year": ("command", str(year)),
+        }
         times: dict[str, list[float]] = {name: [] for name in cases}
         first_paint_s("bare")  # warm the file cache before measuring anything
         for _ in range(runs):

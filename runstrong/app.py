@@ -40,6 +40,8 @@ def warm_up_imports() -> None:
     import sqlite_utils  # noqa: F401
     import textual_plotext.plot  # noqa: F401
 
+    import runstrong.screens.session_end  # noqa: F401  (the first tick's record check)
+
 
 def today_screen() -> Screen:
     from runstrong.screens.today import TodayScreen

@@ -186,35 +186,6 @@ def check_span(days: int) -> int:
 # -- the command line ----------------------------------------------------------------------
 
 
-def add_parsers(commands: Any, db: Any) -> None:
-    """`runs` (with week / add / import) and `plan` on the CLI's subparsers; `db` is the parent
-    parser that carries --db."""
-    runs = commands.add_parser("runs", parents=[db], help="the running week, runs and races")
-    runs.add_argument("--json", action="store_true", help="print JSON instead of text")
-    sub = runs.add_subparsers(dest="runs_command", metavar="ACTION", parser_class=type(runs))
-    week = sub.add_parser("week", parents=[db], help="the usual week: mon=easy tue=hard sat=long ... (others: no run)")
-    week.add_argument("days", nargs="+", metavar="DAY=KIND", help="KIND: easy|hard|long|rest, optionally :DISTANCE")
-    add = sub.add_parser("add", parents=[db], help="a dated run or race")
-    add.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
-    add.add_argument("kind", metavar="KIND", help="easy|hard|long|rest|race")
-    add.add_argument("--distance", metavar="D", help="e.g. 10km, 6.2mi, 800m")
-    add.add_argument("--name", metavar="TEXT")
-    add.add_argument("--priority", metavar="A|B|C", help="races only: A races shape the season")
-    imp = sub.add_parser("import", parents=[db], help="planned runs and races from an iCalendar file")
-    imp.add_argument("file", metavar="FILE.ics")
-    imp.add_argument("--dry-run", action="store_true", help="show what would be imported, save nothing")
-
-    plan = commands.add_parser("plan", parents=[db], help="the days ahead: runs, strength days, targets")
-    plan.add_argument("--from", dest="start", metavar="DATE", help="first day (default today)")
-    plan.add_argument("--days", type=int, default=28, metavar="N", help="how many days (default 28)")
-    plan.add_argument("--json", action="store_true", help="print the plan as JSON")
-    plan.add_argument("--ics", action="store_true", help="write the strength sessions as calendar events")
-    plan.add_argument(
-        "-o", "--output", metavar="FILE",
-        help="with --ics: the file to write; replaces an existing file (re-exporting updates the calendar)",
-    )
-
-
 def run_command(args: Any, path: Path, now: datetime) -> str:
     """Run `runs ...` or `plan ...`; returns the text to print. UsageError on bad input."""
     from runstrong.store import Store

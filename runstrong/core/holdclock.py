@@ -71,6 +71,8 @@ class HoldRecord:
 
 @dataclass(frozen=True)
 class PhaseStarted:
+    """The hold timer moved into `phase` (get ready, hold, rest) of set `set_no`, on `side`."""
+
     phase: Phase
     set_no: int
     side: Side | None
@@ -80,6 +82,8 @@ class PhaseStarted:
 
 @dataclass(frozen=True)
 class HoldCompleted:
+    """A hold ended, on time or by finish-now: `record` is what was held."""
+
     record: HoldRecord
 
 

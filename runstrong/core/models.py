@@ -68,6 +68,9 @@ def _span(low: int, high: int | None, shown: Callable[[int], str]) -> str:
 
 @dataclass(frozen=True)
 class Exercise:
+    """One exercise of the catalog, packaged (data/exercises.toml) or the runner's own: how it is
+    measured, whether per side, and its default prescription."""
+
     id: str
     """Stable slug, e.g. "copenhagen-plank"; used in storage and exports."""
     name: str
@@ -105,18 +108,24 @@ class Exercise:
 
 @dataclass(frozen=True)
 class ProgramItem:
+    """One exercise of a program day with its prescription."""
+
     exercise_id: str
     prescription: Prescription
 
 
 @dataclass(frozen=True)
 class ProgramDay:
+    """One day of a program ("Workout A"): its items in the order they are done."""
+
     name: str
     items: tuple[ProgramItem, ...]
 
 
 @dataclass(frozen=True)
 class Program:
+    """A program: its days, done in rotation. Packaged (data/programs.toml) or the runner's own."""
+
     id: str
     name: str
     description: str
@@ -188,6 +197,9 @@ class SetLog:
 
 @dataclass(frozen=True)
 class Session:
+    """One training session: a date (local, ISO), when it started and finished (ISO 8601
+    instants), the program day it follows, and its set slots in order."""
+
     id: int
     date: str
     """Local calendar date, ISO "YYYY-MM-DD"."""

@@ -33,6 +33,8 @@ def free_name(name: str, taken: Iterable[str]) -> str:
 
 @dataclass
 class DraftDay:
+    """One day of a program being edited: its name and its items, in order."""
+
     name: str
     items: list[ProgramItem] = field(default_factory=list)
 

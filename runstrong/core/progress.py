@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import TypeVar
 
+from runstrong.core.e1rm import EPLEY_MAX_REPS, epley_1rm
 from runstrong.core.models import DoneSet, SetLog, Side
 
 Logged = SetLog | DoneSet
@@ -29,24 +30,6 @@ the set-to-set noise of a small sample and still catches a side that lags)."""
 
 WEEKLY_TARGET = 2
 """Sessions a week that keep a streak alive; the seed articles recommend 2–3."""
-
-EPLEY_MAX_REPS = 10
-"""The most reps a set may have to give an e1RM (the cut-off is ours; the seed articles give no
-1RM formula). The formula is Epley's (B. Epley, "Poundage Chart", Boyd Epley Workout, Lincoln NE:
-Body Enterprises, 1985): load × (1 + reps/30). It drifts badly past about 10 reps, so higher-rep sets
-give no estimate rather than a wrong one."""
-
-
-def epley_1rm(load_kg: float | None, reps: int | None) -> float | None:
-    """Estimated one-rep max in kg by Epley's formula, load × (1 + reps/30) (see EPLEY_MAX_REPS);
-    a single is its own load; None outside 1–EPLEY_MAX_REPS reps or without a load."""
-    if load_kg is None or reps is None or load_kg <= 0 or not 1 <= reps <= EPLEY_MAX_REPS:
-        return None
-    if reps == 1:
-        # A single is a true max; the formula would inflate it by 3 %.
-        return float(load_kg)
-    return load_kg * (1 + reps / 30)
-
 
 def _done(sets: Iterable[Logged]) -> list[Logged]:
     return [s for s in sets if s.done_at is not None]
@@ -286,6 +269,9 @@ def current_streak(weekly: list[tuple[date, int]], target: int = WEEKLY_TARGET, 
 
 @dataclass(frozen=True)
 class SessionTotals:
+    """What one session added up to: sets done of planned, reps, seconds held and volume (kg),
+    and its first and last tick (ISO 8601 instants). Warm-up sets never count."""
+
     sets_done: int
     sets_planned: int
     total_reps: int

@@ -66,6 +66,8 @@ class Run:
 
 @dataclass(frozen=True)
 class UsualDay:
+    """What the usual week has on one weekday: the kind of run and, if given, its distance in km."""
+
     kind: RunKind
     distance_km: float | None = None
 

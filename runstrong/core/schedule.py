@@ -71,6 +71,8 @@ class Placement:
 
 @dataclass(frozen=True)
 class PlacementResult:
+    """The strength days chosen for a span of dates, and per week what could not be satisfied."""
+
     placements: tuple[Placement, ...]
     week_warnings: dict[date, tuple[str, ...]] = field(default_factory=dict)
     """Monday -> what went wrong that week ("only 1 legal day for 2 sessions")."""

@@ -17,6 +17,8 @@ from runstrong.importers.records import ImportedSession, ImportedSet, content_ui
 
 @dataclass
 class _Progress:
+    """The session being assembled from a file's rows: what came last, to tell set numbers, notes and blocks apart."""
+
     session: ImportedSession
     order: datetime
     last_exercise: str | None = None

@@ -64,6 +64,8 @@ class NotUnderstood:
 
 @dataclass(frozen=True)
 class IcsImport:
+    """What a calendar file gave: the runs and races understood, and the events that were not (with why)."""
+
     runs: tuple[Run, ...]
     not_understood: tuple[NotUnderstood, ...]
 

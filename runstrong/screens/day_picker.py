@@ -25,6 +25,8 @@ EMPTY = "empty"
 
 @dataclass(frozen=True)
 class DayChoice:
+    """The day picker's answer: which program day (or an empty session), for which date."""
+
     day_index: int | None
     """The program day to do, or None for an empty session."""
     when: date

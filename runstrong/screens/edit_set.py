@@ -21,6 +21,8 @@ from runstrong.widgets.markup_safe import as_markup
 
 @dataclass(frozen=True)
 class SetEdit:
+    """What the set editor returns: reps, load (kg), hold (seconds), RPE and note."""
+
     reps: int | None
     load_kg: float | None
     hold_s: int | None

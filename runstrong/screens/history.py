@@ -36,16 +36,22 @@ PAGE_SIZE = 40
 
 @dataclass(frozen=True)
 class SetEdited:
+    """Undo record: a set as it was before History edited it."""
+
     previous: SetLog
 
 
 @dataclass(frozen=True)
 class SetDeleted:
+    """Undo record: a set History deleted."""
+
     removed: SetLog
 
 
 @dataclass(frozen=True)
 class SessionDeleted:
+    """Undo record: a session History deleted, with the label it was shown under."""
+
     session_id: int
     label: str
 

@@ -18,7 +18,6 @@ from runstrong.core.clock import stamp
 from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
 from runstrong.core.plan import PlannedSet, plan_day
-from runstrong.screens import session_end
 from runstrong.screens.today_session_edits import SESSION_EDIT_BINDINGS, SessionEdits, SessionEditUndo
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
@@ -203,6 +202,7 @@ class TodayScreen(SessionEdits, Screen[None]):
 
     async def on_screen_resume(self) -> None:
         if self.finish_offer_pending:
+            from runstrong.screens import session_end  # after the first paint (~5 ms)
             session_end.offer_when_all_done(self)
         # Back from History (a session edited or deleted), Settings, or past midnight: show
         # what is stored now. Today's undo steps belong to what was shown before, so they go.
@@ -297,6 +297,7 @@ class TodayScreen(SessionEdits, Screen[None]):
         self.undo_stack.append(SetChange(index, previous))
         self.checklist.update_slot(index, new)
         self.update_summary()
+        from runstrong.screens import session_end  # after the first paint (~5 ms)
         session_end.announce_records(self, previous, new)
 
     def action_toggle(self) -> None:
@@ -335,6 +336,7 @@ class TodayScreen(SessionEdits, Screen[None]):
             if following:
                 checklist.cursor = following[0]
         self.app.start_rest(new)
+        from runstrong.screens import session_end  # after the first paint (~5 ms)
         session_end.offer_when_all_done(self)
 
     def _is_done(self, index: int) -> bool:
@@ -437,6 +439,7 @@ class TodayScreen(SessionEdits, Screen[None]):
             await self.finish_now()
         else:
             # Sets are left: say how many, with the summary, and ask first.
+            from runstrong.screens import session_end  # after the first paint (~5 ms)
             session_end.ask_to_finish(self)
 
     async def finish_now(self) -> None:

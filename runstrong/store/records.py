@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from runstrong.core.models import DoneSet
-from runstrong.core.progress import EPLEY_MAX_REPS
+from runstrong.core.e1rm import EPLEY_MAX_REPS
 from runstrong.store.connection import _describe
 from runstrong.store.history import HistoryStore
 
@@ -54,7 +54,7 @@ class RecordsStore(HistoryStore):
         most_reps = max((reps for reps, _, _ in rows if reps is not None), default=None)
         heaviest = max((load for _, load, _ in rows if load is not None), default=None)
         longest = max((hold for _, _, hold in rows if hold is not None), default=None)
-        # A set with reps and no load, or a load and no reps, gives no e1RM (core.progress.epley_1rm).
+        # A set with reps and no load, or a load and no reps, gives no e1RM (core.e1rm.epley_1rm).
         bests = [
             DoneSet(done_at, None, most_reps, None, None),
             DoneSet(done_at, None, None, heaviest, None),

@@ -69,6 +69,8 @@ class HistoryFilterBar(Vertical):
 
     @dataclass
     class Applied(Message):
+        """The runner changed the filter: History should show what `where` selects."""
+
         where: HistoryFilter
 
     @dataclass

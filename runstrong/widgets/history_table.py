@@ -84,6 +84,8 @@ def totals_line(summary: Totals, unit: Unit) -> str:
 
 @dataclass(frozen=True)
 class Column:
+    """One column of the history table: its key, heading, width in cells and alignment."""
+
     key: str
     label: str
     width: int

@@ -213,10 +213,14 @@ class SetChecklist(VerticalScroll, can_focus=True):
 
     @dataclass
     class Toggle(Message):
+        """The runner asked to tick or untick the set at `index` (a click on its box)."""
+
         index: int
 
     @dataclass
     class Highlighted(Message):
+        """The cursor moved to the set at `index`."""
+
         index: int
 
     def __init__(self, catalog: Catalog, unit: Unit, **kwargs: object) -> None:
