@@ -6,9 +6,8 @@ and Today's banner and targets; the rules themselves live in core (planner and b
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from runstrong.core.catalog import Catalog, rest_after_s
 from runstrong.core.clock import parse_iso_date
@@ -125,8 +124,7 @@ def toggle_skip(store: Store, day: date, today: date) -> bool:
     return now_skipped
 
 
-@dataclass(frozen=True)
-class TodayPlan:
+class TodayPlan(NamedTuple):
     """What Today takes from the plan: the day's slots with targets, the why line of each
     exercise, and one banner line (today's warning or the plan's choice)."""
 
@@ -193,7 +191,7 @@ def stored_prescriptions(sets: Sequence[SetLog], written: Mapping[str, Prescript
             continue
         known = found.get(s.exercise_id)
         if known is not None:
-            found[s.exercise_id] = replace(known, sets=known.sets + 1)
+            found[s.exercise_id] = known._replace(sets=known.sets + 1)
             continue
         base = written.get(s.exercise_id)
         found[s.exercise_id] = Prescription(

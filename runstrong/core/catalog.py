@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from runstrong.core.models import (
     Exercise,
@@ -213,8 +213,7 @@ def parse_catalog(exercises_toml: dict[str, Any], programs_toml: dict[str, Any])
 # -- the one validator, for the packaged data and for routine files alike --------------------
 
 
-@dataclass(frozen=True)
-class Rules:
+class Rules(NamedTuple):
     """What a table must hold: the packaged data is complete; a runner's own file may be brief."""
 
     exercises_file: str

@@ -31,8 +31,7 @@ SIDES: tuple[Side, Side] = (Side.LEFT, Side.RIGHT)
 LEG_CATEGORIES = frozenset({"legs", "hips", "posterior chain", "calves & feet", "plyometric"})
 
 
-@dataclass(frozen=True)
-class Prescription:
+class Prescription(NamedTuple):
     """What to do for one exercise in one session: sets of reps, or sets of timed holds."""
 
     sets: int
@@ -66,8 +65,7 @@ def _span(low: int, high: int | None, shown: Callable[[int], str]) -> str:
     return f"{shown(low)}–{shown(high)}" if high is not None and high != low else shown(low)
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(NamedTuple):
     """One exercise of the catalog, packaged (data/exercises.toml) or the runner's own: how it is
     measured, whether per side, and its default prescription."""
 
@@ -106,24 +104,21 @@ class Exercise:
         return (prescription or self.default).label(self.per_side, self.limb)
 
 
-@dataclass(frozen=True)
-class ProgramItem:
+class ProgramItem(NamedTuple):
     """One exercise of a program day with its prescription."""
 
     exercise_id: str
     prescription: Prescription
 
 
-@dataclass(frozen=True)
-class ProgramDay:
+class ProgramDay(NamedTuple):
     """One day of a program ("Workout A"): its items in the order they are done."""
 
     name: str
     items: tuple[ProgramItem, ...]
 
 
-@dataclass(frozen=True)
-class Program:
+class Program(NamedTuple):
     """A program: its days, done in rotation. Packaged (data/programs.toml) or the runner's own."""
 
     id: str

@@ -9,9 +9,8 @@ be known), scaled by their own week: a session in a deload week shows the deload
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from runstrong.core.catalog import Catalog, default_rest_s
 from runstrong.core.durations import format_duration
@@ -49,8 +48,7 @@ PastSessions = Mapping[str, Sequence[tuple[date, Sequence[PastSet]]]]
 """exercise_id -> [(session date, that session's planned sets of it)], oldest first."""
 
 
-@dataclass(frozen=True)
-class PlannedItem:
+class PlannedItem(NamedTuple):
     """One exercise of a planned session, scaled for its week."""
 
     exercise_id: str
@@ -74,8 +72,7 @@ class PlannedItem:
         return f"{self.sets} × {amount}{side}{load}"
 
 
-@dataclass(frozen=True)
-class PlannedStrength:
+class PlannedStrength(NamedTuple):
     """The strength session placed on one day; `strength` of a plan JSON day:
     {"program", "program_id", "day", "done", "items": [{"exercise_id", "sets", "reps", "hold_s",
     "load_kg" (kg, 2 decimals, null for bodyweight), "why"}]} (plan_json; DESIGN.md "Plan JSON")."""
@@ -94,8 +91,7 @@ class PlannedStrength:
     """Today's unfinished session of this day: it shows targets (JSON "done" false)."""
 
 
-@dataclass(frozen=True)
-class PlanDay:
+class PlanDay(NamedTuple):
     """One calendar day of the plan; one element of plan JSON's "days":
     {"date" (ISO date), "run": {"kind", "distance_km" (km), "name"} | null, "race": {"name",
     "distance_km" (km), "priority" ("A" | "B" | "C")} | null, "phase", "week", "block",
@@ -110,8 +106,7 @@ class PlanDay:
     """What the runner should know about the day ("hard run the day after legs"), in words."""
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """Strength sessions placed around the running calendar for a span of days. Its JSON
     (`runstrong plan --json`, plan_json) is {"days": [PlanDay, ...]}, oldest first; loads in kg,
     holds in seconds, distances in km, dates ISO."""

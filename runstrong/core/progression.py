@@ -23,7 +23,8 @@ Loads are kilograms; holds are seconds.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from runstrong.core.durations import format_duration
@@ -77,8 +78,7 @@ def load_step(unit: str, rules: ProgressionRules) -> LoadStep:
     return LoadStep(rules.increment_lb, "lb") if unit == "lb" else LoadStep(rules.increment_kg, "kg")
 
 
-@dataclass(frozen=True)
-class ItemRange:
+class ItemRange(NamedTuple):
     """What a program item allows: sets, a rep or hold range, an optional starting load."""
 
     sets: int
@@ -108,8 +108,7 @@ class ItemRange:
         return self.hold_s is not None
 
 
-@dataclass(frozen=True)
-class PastSet:
+class PastSet(NamedTuple):
     """One planned set of a past session, done or not, with the target it was given."""
 
     side: Side | None
@@ -124,8 +123,7 @@ class PastSet:
     """The rest the plan gave the set; None for sessions planned without the plan's seasons."""
 
 
-@dataclass(frozen=True)
-class Exposure:
+class Exposure(NamedTuple):
     """One past session's sets of one exercise, and how that session's week scaled them."""
 
     date: date
@@ -135,8 +133,7 @@ class Exposure:
     load_factor: float = 1.0
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """Today's target in the program's own terms (before today's week scales it)."""
 
     sets: int
@@ -165,7 +162,7 @@ def next_targets(
     result: dict[Side | None, Target] = {}
     for side in sides:
         own = [
-            replace(exp, sets=tuple(s for s in exp.sets if s.side == side))
+            exp._replace(sets=tuple(s for s in exp.sets if s.side == side))
             for exp in history
         ]
         own = [exp for exp in own if any(s.done for s in exp.sets)]
@@ -188,7 +185,7 @@ def _next(
 ) -> Target:
     start = Target(item.sets, item.reps, item.hold_s, item.load_kg, "")
     if not history:
-        return replace(start, why=f"first time: {_amounts(start, step)}")
+        return start._replace(why=f"first time: {_amounts(start, step)}")
     last = history[-1]
     base = _base_target(item, last, step, rules.extra_sets)
     done_text = _done_text(last, step)
@@ -200,22 +197,21 @@ def _next(
     if misses:
         if misses >= rules.misses_to_lower:
             lowered = _lower(item, base, step, rules)
-            return replace(
-                lowered, why=f"{done_text}, missed {misses} times in a row → {_amounts(lowered, step)}"
+            return lowered._replace(
+                why=f"{done_text}, missed {misses} times in a row → {_amounts(lowered, step)}"
             )
-        return replace(base, why=f"{done_text}, target missed → same again")
+        return base._replace(why=f"{done_text}, target missed → same again")
     if not may_progress:
         # Name the number held: in the program's terms, which differ from last time's when last
         # time's week scaled it (the week's own change follows in the planner's note).
         scaled = (last.sets_factor, last.reps_factor, last.load_factor) != (1.0, 1.0, 1.0)
-        return replace(
-            base,
+        return base._replace(
             why=f"{done_text}{' (scaled for that week)' if scaled else ''}, all done → held at {_amounts(base, step)}",
         )
     nxt = _progress(item, base, last, step, rules)
     if nxt.harder_variation:
-        return replace(nxt, why=f"{done_text}, all done at the top of the range → try a harder variation")
-    return replace(nxt, why=f"{done_text}, all done → {_change(base, nxt, step)}")
+        return nxt._replace(why=f"{done_text}, all done at the top of the range → try a harder variation")
+    return nxt._replace(why=f"{done_text}, all done → {_change(base, nxt, step)}")
 
 
 def _base_target(item: ItemRange, last: Exposure, step: LoadStep, extra_sets: int) -> Target:
@@ -278,31 +274,31 @@ def _progress(item: ItemRange, base: Target, last: Exposure, step: LoadStep, rul
         top = item.hold_s_max or item.hold_s or 0
         held = min(s.hold_s or 0 for s in last.sets)
         if (base.hold_s or 0) < top:
-            return replace(base, hold_s=min(top, max(base.hold_s or 0, held) + rules.hold_step_s))
+            return base._replace(hold_s=min(top, max(base.hold_s or 0, held) + rules.hold_step_s))
         if base.sets < max_sets:
-            return replace(base, sets=base.sets + 1)
-        return replace(base, harder_variation=True)
+            return base._replace(sets=base.sets + 1)
+        return base._replace(harder_variation=True)
     bottom = item.reps or 1
     top = item.reps_max or bottom
     done_reps = min(round((s.reps or 0) / last.reps_factor) for s in last.sets)
     reps = base.reps or bottom
     if base.load_kg:
         if done_reps >= top:
-            return replace(base, reps=bottom, load_kg=step.add(base.load_kg))
-        return replace(base, reps=min(top, max(reps, done_reps) + 1))
+            return base._replace(reps=bottom, load_kg=step.add(base.load_kg))
+        return base._replace(reps=min(top, max(reps, done_reps) + 1))
     if reps < top:
-        return replace(base, reps=min(top, max(reps, done_reps) + 1))
+        return base._replace(reps=min(top, max(reps, done_reps) + 1))
     if base.sets < max_sets:
-        return replace(base, sets=base.sets + 1)
-    return replace(base, harder_variation=True)
+        return base._replace(sets=base.sets + 1)
+    return base._replace(harder_variation=True)
 
 
 def _lower(item: ItemRange, base: Target, step: LoadStep, rules: ProgressionRules) -> Target:
     if item.timed:
-        return replace(base, hold_s=max(item.hold_s or 0, (base.hold_s or 0) - rules.hold_step_s))
+        return base._replace(hold_s=max(item.hold_s or 0, (base.hold_s or 0) - rules.hold_step_s))
     if base.load_kg:
-        return replace(base, reps=item.reps, load_kg=step.round(base.load_kg * rules.lower_factor))
-    return replace(base, reps=item.reps, sets=item.sets)
+        return base._replace(reps=item.reps, load_kg=step.round(base.load_kg * rules.lower_factor))
+    return base._replace(reps=item.reps, sets=item.sets)
 
 
 def _amounts(target: Target, step: LoadStep) -> str:
@@ -344,8 +340,7 @@ def _loads_text(loads: Sequence[float], step: LoadStep) -> str:
     return f" @ {load_number(min(loads), step.unit)}–{high}"
 
 
-@dataclass(frozen=True)
-class ScaledTarget:
+class ScaledTarget(NamedTuple):
     """A target after today's week has scaled it, and what changed, in words."""
 
     sets: int

@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from runstrong.core.catalog import OWN, Catalog, CatalogError, Location, parse_exercise, parse_program
 from runstrong.core.models import Exercise, Kind, Prescription, Program
@@ -28,8 +27,7 @@ class RoutineError(ValueError):
     """A routine file that cannot be taken; the message is "FILE:LINE: what is wrong"."""
 
 
-@dataclass(frozen=True)
-class Routine:
+class Routine(NamedTuple):
     """What a checked routine file adds or updates, in file order."""
 
     exercises: tuple[Exercise, ...]

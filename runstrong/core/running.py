@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import date
 from enum import StrEnum
 
@@ -41,8 +42,7 @@ class Priority(StrEnum):
     C = "C"
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """One dated entry: a run that differs from the usual week, or a race (kind RACE)."""
 
     date: date
@@ -64,8 +64,7 @@ class Run:
         return self.priority or Priority.C
 
 
-@dataclass(frozen=True)
-class UsualDay:
+class UsualDay(NamedTuple):
     """What the usual week has on one weekday: the kind of run and, if given, its distance in km."""
 
     kind: RunKind
@@ -82,8 +81,7 @@ class RunningWeek:
         return self.days.get(weekday)
 
 
-@dataclass(frozen=True)
-class RunDay:
+class RunDay(NamedTuple):
     """What one calendar day holds for the placement rules."""
 
     date: date
@@ -228,8 +226,8 @@ def mark_edited(before: Run, after: Run) -> Run:
         after.date, after.kind, after.distance_km, after.name, after.priority
     )
     if changed and before.source == CALENDAR_SOURCE:
-        return replace(after, source=EDITED_CALENDAR_SOURCE)
-    return replace(after, source=before.source)
+        return after._replace(source=EDITED_CALENDAR_SOURCE)
+    return after._replace(source=before.source)
 
 
 def run_json(run: Run) -> dict[str, object]:

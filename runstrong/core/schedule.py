@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import date, timedelta
 
 from runstrong.core.catalog import Catalog
@@ -35,8 +36,7 @@ STRENGTH_RUN_KINDS = (RunKind.EASY, RunKind.REST, None)
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-@dataclass(frozen=True)
-class StrengthDay:
+class StrengthDay(NamedTuple):
     """A program day as placement sees it: its position in the rotation and whether it loads the legs."""
 
     index: int
@@ -44,8 +44,7 @@ class StrengthDay:
     legs: bool
 
 
-@dataclass(frozen=True)
-class DoneSession:
+class DoneSession(NamedTuple):
     """A stored strength session on `date`: done (it counts, core.counting) or, with `done`
     False, under way (today's session that does not count yet: it keeps its day)."""
 
@@ -55,8 +54,7 @@ class DoneSession:
     done: bool = True
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(NamedTuple):
     """One strength session on one date."""
 
     date: date
@@ -301,8 +299,7 @@ def _advice(problem: str) -> str:
     }[problem]
 
 
-@dataclass(frozen=True)
-class TodayAdvice:
+class TodayAdvice(NamedTuple):
     """What the plan says about today: the session placed here (if any) and a warning (if any)."""
 
     placement: Placement | None

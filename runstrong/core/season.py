@@ -20,10 +20,9 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from runstrong.core.plurals import count_of
 from runstrong.core.running import Priority, Run
@@ -43,8 +42,7 @@ class SeasonDataError(ValueError):
     """data/seasons.toml is missing a key or holds a wrong value; the message says which."""
 
 
-@dataclass(frozen=True)
-class WeekRules:
+class WeekRules(NamedTuple):
     """How one kind of week changes a prescription (factors multiply the program's numbers)."""
 
     name: str
@@ -59,8 +57,7 @@ class WeekRules:
     ours: bool
 
 
-@dataclass(frozen=True)
-class RaceWindow:
+class RaceWindow(NamedTuple):
     """Days and weeks around a race of one priority (all ours)."""
 
     in_season_weeks: int
@@ -70,8 +67,7 @@ class RaceWindow:
     no_strength_days_after: int
 
 
-@dataclass(frozen=True)
-class ProgressionRules:
+class ProgressionRules(NamedTuple):
     """The numbers of core.progression, from data/seasons.toml [progression]. All are ours (the
     seed articles only say to progress in small steps, 003); the table is marked `ours = true`."""
 
@@ -93,8 +89,7 @@ class ProgressionRules:
     """Sets added once at the top of a bodyweight or hold range (1)."""
 
 
-@dataclass(frozen=True)
-class SeasonRules:
+class SeasonRules(NamedTuple):
     """Everything data/seasons.toml says. Its numbers are ours (every table is marked
     `ours = true`); the ideas (off-season blocks, deloads, in-season maintenance, a taper, easing
     off around races) are the seed articles'."""
@@ -119,8 +114,7 @@ class SeasonRules:
         return self.build_weeks + self.deload_weeks
 
 
-@dataclass(frozen=True)
-class SeasonDay:
+class SeasonDay(NamedTuple):
     """Where one date sits in the season."""
 
     date: date

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
@@ -42,16 +41,14 @@ LATE_WORKOUT_WINDOW = timedelta(hours=3)
 """How recent yesterday's last tick must be for its session to count as still under way."""
 
 
-@dataclass(frozen=True)
-class SetChange:
+class SetChange(NamedTuple):
     """Undo record: the set as it was before a tick, untick or edit."""
 
     index: int
     previous: SetLog
 
 
-@dataclass(frozen=True)
-class Finished:
+class Finished(NamedTuple):
     """Undo record: a session that `f` finished."""
 
     session_id: int

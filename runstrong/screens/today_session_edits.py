@@ -349,9 +349,9 @@ class SessionEdits:
         count = len({slot.set_no for slot in undone})
         model = undone[0]
         if new.is_timed == old.is_timed:
-            prescription = replace(new.default, sets=count, reps=model.target_reps, hold_s=model.target_hold_s)
+            prescription = new.default._replace(sets=count, reps=model.target_reps, hold_s=model.target_hold_s)
         else:
-            prescription = replace(new.default, sets=count)
+            prescription = new.default._replace(sets=count)
         at = slots.index(undone[0])
         drop = [slot for slot in (slots[i] for i in span) if isinstance(slot, SetLog) and not slot.done]
         at -= sum(1 for slot in drop if slots.index(slot) < at)

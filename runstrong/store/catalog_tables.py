@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +87,7 @@ class CatalogTablesStore(HistoryStore):
         for table in self.own_exercise_docs(archived=True):
             archived = table.pop("archived", False)
             exercise = self._checked(lambda t=table: parse_exercise(t, (), OWN, "exercise"), table)
-            exercises.append(replace(exercise, archived=archived))
+            exercises.append(exercise._replace(archived=archived))
         return exercises
 
     def own_programs(self, exercises: dict[str, Exercise]) -> list[Program]:
@@ -97,7 +96,7 @@ class CatalogTablesStore(HistoryStore):
         for table in self.own_program_docs(archived=True):
             archived = table.pop("archived", False)
             program = self._checked(lambda t=table: parse_program(t, (), exercises, OWN, "program"), table)
-            programs.append(replace(program, archived=archived))
+            programs.append(program._replace(archived=archived))
         return programs
 
     def catalog(self) -> Catalog:

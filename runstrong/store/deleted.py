@@ -3,8 +3,7 @@ restart (the undo stack of a run is gone by then)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from runstrong.core.plurals import count_of
 from runstrong.store.late_log import LateLogStore
@@ -13,8 +12,7 @@ RECENTLY_DELETED_LIMIT = 100
 """How many deleted things the list shows, newest deletion first (ours)."""
 
 
-@dataclass(frozen=True)
-class Deleted:
+class Deleted(NamedTuple):
     """One deleted session, or one deleted set of a kept session."""
 
     kind: str

@@ -4,9 +4,8 @@ Progress, weekly counts, and soft deletes with their undo."""
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from runstrong.core.counting import MIN_DONE_SHARE, MIN_WORKING_SETS
 from runstrong.core.models import DoneSet, Session, SetLog, Side
@@ -15,8 +14,7 @@ from runstrong.store.sessions import SessionStore
 from runstrong.store.schema import QUICK_PROGRAM_ID
 
 
-@dataclass(frozen=True)
-class HistoryFilter:
+class HistoryFilter(NamedTuple):
     """What History narrows the list to; None means no limit on that side."""
 
     exercise_id: str | None = None
@@ -27,8 +25,7 @@ class HistoryFilter:
     """ISO date, inclusive."""
 
 
-@dataclass(frozen=True)
-class SessionSummary:
+class SessionSummary(NamedTuple):
     """One History row: a session and its totals over kept sets (summed by SQLite).
 
     Sets, reps, hold time (s) and volume (kg) leave warm-up sets out, as the finish summary does;

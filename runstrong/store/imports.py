@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from runstrong.core.catalog import OWN, CatalogError, free_id, is_own_id, load_catalog, parse_exercise, parse_program
 from runstrong.core.routine_file import (
@@ -37,8 +37,7 @@ if TYPE_CHECKING:  # records are only named here; importing the importers costs 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class OwnExerciseRequest:
+class OwnExerciseRequest(NamedTuple):
     """An own exercise an import needs: `name` as the file spells it; `id` the preferred id (a
     runstrong export's), else one is made from the name."""
 

@@ -4,7 +4,8 @@ from the strength history: which sessions were done, and what was done of each e
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from runstrong.core.dates import check_in_range
@@ -27,8 +28,7 @@ from runstrong.store.schema import QUICK_PROGRAM_ID
 _RUN_COLUMNS = "uid, date, kind, distance_km, name, priority, source"
 
 
-@dataclass(frozen=True)
-class RunImportCount:
+class RunImportCount(NamedTuple):
     """What one `runs import` did, counted in runs: `added` (uid new to the file), `updated`
     (uid known, the calendar's values differ), `unchanged` (the same values, or deleted by the
     runner and left deleted) and `kept` (edited here by the runner where the calendar would have
@@ -54,8 +54,7 @@ class RunMergeCount:
     week: str | None = None
 
 
-@dataclass(frozen=True)
-class DoneStrength:
+class DoneStrength(NamedTuple):
     """A strength session with at least one done set (quick-timer holds are not sessions),
     with what core.counting needs to tell whether it counts."""
 
@@ -124,7 +123,7 @@ class RunsStore(StoreBase):
 
     def add_run(self, run: Run) -> Run:
         """Store a new dated run or race; a random uid is given if it has none."""
-        stored = run if run.uid else replace(run, uid=new_uid())
+        stored = run if run.uid else run._replace(uid=new_uid())
         with self._transaction():
             self.db["runs"].insert(_run_row(stored))
         return stored

@@ -7,7 +7,7 @@ variables, the command palette key on the right) and redraws one line instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from textual import events
@@ -24,8 +24,7 @@ def parts_width(parts: list[tuple[str, str]]) -> int:
     return sum(cell_len(text) for text, _ in parts)
 
 
-@dataclass(frozen=True)
-class BarKey:
+class BarKey(NamedTuple):
     """One key as the bar shows it."""
 
     key: str
@@ -39,8 +38,7 @@ MORE_KEYS = BarKey("question_mark", "?", "more keys", True, "Every key of this s
 """Stands last on a bar too narrow for all its keys; a click on it opens help."""
 
 
-@dataclass(frozen=True)
-class KeySpan:
+class KeySpan(NamedTuple):
     """Where a key was drawn, so the mouse can find it."""
 
     start: int

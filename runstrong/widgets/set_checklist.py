@@ -7,6 +7,7 @@ of boxes, and a widget each made first paint several times slower (styles are re
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual import events
 from textual.app import ComposeResult
@@ -98,8 +99,7 @@ def fit_last_time(text: str, room: int) -> str:
     return short[: room - 1].rstrip() + "…" if room >= 8 else ""
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     """One exercise on the list: its title and the indexes of its slots."""
 
     name: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -201,8 +200,8 @@ def test_json_forms_read_back_as_tables(packaged: Catalog) -> None:
 
 def test_merged_catalog_keeps_packaged_first_and_hides_archived_from_pickers(packaged: Catalog) -> None:
     routine = parse_routine(GOOD, "mine.toml", packaged)
-    archived = replace(routine.exercises[1], archived=True)
-    impostor = replace(routine.exercises[0], id="squat", name="Not a squat")
+    archived = routine.exercises[1]._replace(archived=True)
+    impostor = routine.exercises[0]._replace(id="squat", name="Not a squat")
     catalog = packaged.with_own([routine.exercises[0], archived, impostor], routine.programs)
     assert catalog.exercise("squat").name == "Squat"
     assert catalog.exercise("wall-sit").archived  # still found, for History

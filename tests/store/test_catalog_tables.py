@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -48,7 +47,7 @@ def test_saved_entries_read_back_equal_from_a_fresh_connection(store: Store, db_
 
 
 def test_a_routine_is_one_transaction(store: Store) -> None:
-    clash = replace(RACK_DAY, id="rack-day-2", name="RACK DAY")  # the table's name is UNIQUE NOCASE
+    clash = RACK_DAY._replace(id="rack-day-2", name="RACK DAY")  # the table's name is UNIQUE NOCASE
     with pytest.raises(StoreError, match="value rejected"):
         store.save_routine(Routine((FRONT_SQUAT,), (RACK_DAY, clash)))
     assert store.conn.execute("SELECT count(*) FROM exercises").fetchone()[0] == 0
@@ -68,7 +67,7 @@ def test_updating_keeps_the_id_and_archiving_keeps_history(store: Store) -> None
     assert (first.exercise_id, first.target_reps, first.target_load_kg, first.rest_s) == ("front-squat", 8, 40.0, 120)
     store.tick_set(first.id, "2026-11-22T10:05:00+01:00")
 
-    store.save_exercise(replace(FRONT_SQUAT, name="Front squat (clean grip)"))
+    store.save_exercise(FRONT_SQUAT._replace(name="Front squat (clean grip)"))
     store.archive_exercise("front-squat")
     store.archive_program("rack-day")
     catalog = store.catalog()

@@ -4,7 +4,6 @@ back from the real file, and taken back with `u`."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -481,7 +480,7 @@ async def test_swap_for_an_own_exercise_the_rack_is_taken(make_app, store: Store
         default=Prescription(sets=3, reps=8), why="", cues=(), sources=(), own=True,
     )
     store.save_exercise(front)
-    store.save_exercise(replace(front, id="zercher-squat", name="Zercher squat"))
+    store.save_exercise(front._replace(id="zercher-squat", name="Zercher squat"))
     store.archive_exercise("zercher-squat")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
