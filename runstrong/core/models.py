@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -147,13 +146,8 @@ class DoneSet(NamedTuple):
     hold_s: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class SetLog:
-    """One planned set slot of a session, done or not (done_at is None until ticked).
-
-    Slotted: Progress builds thousands at a time, and a frozen dataclass without slots takes
-    twice as long to construct.
-    """
+class SetLog(NamedTuple):
+    """One planned set slot of a session, done or not (done_at is None until ticked)."""
 
     id: int
     session_id: int
@@ -190,8 +184,7 @@ class SetLog:
         return self.set_type == SET_TYPE_WARMUP
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(NamedTuple):
     """One training session: a date (local, ISO), when it started and finished (ISO 8601
     instants), the program day it follows, and its set slots in order."""
 
@@ -205,6 +198,6 @@ class Session:
     day: str
     day_index: int
     notes: str = ""
-    sets: tuple[SetLog, ...] = field(default=())
+    sets: tuple[SetLog, ...] = ()
     uid: str = ""
     """Stable id across machines (32 hex digits)."""

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from runstrong.core.catalog import Catalog
 from runstrong.core.models import SIDES, ProgramDay, Side
 
 
-@dataclass(frozen=True)
-class PlannedSet:
+class PlannedSet(NamedTuple):
     """One box on the checklist before the session is stored."""
 
     exercise_id: str

@@ -10,7 +10,6 @@ an undo record goes on Today's stack so `u` takes it back like a tick.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
@@ -109,7 +108,7 @@ class SessionEdits:
         }
         loads = {exercise_id: last_load_kg(sets) for exercise_id, sets in last.items()}
         planned: list[Slot] = [
-            replace(slot, target_load_kg=loads.get(slot.exercise_id))
+            slot._replace(target_load_kg=loads.get(slot.exercise_id))
             if isinstance(slot, PlannedSet) and slot.target_load_kg is None
             else slot
             for slot in slots
@@ -157,7 +156,7 @@ class SessionEdits:
         slot = self.checklist.slots[index]
         if isinstance(slot, SetLog) and not slot.done:
             start = self.start_of(index)
-            return replace(slot, reps=start.reps, load_kg=start.load_kg, hold_s=start.hold_s)
+            return slot._replace(reps=start.reps, load_kg=start.load_kg, hold_s=start.hold_s)
         return slot
 
     # -- helpers ----------------------------------------------------------------------------
@@ -194,7 +193,7 @@ class SessionEdits:
         except StoreError:
             last = {}
         load = last_load_kg(last.get(exercise.id, []))
-        return [replace(slot, target_load_kg=load) for slot in slots]
+        return [slot._replace(target_load_kg=load) for slot in slots]
 
     async def _change(
         self: TodayScreen,
@@ -531,7 +530,7 @@ class SessionEdits:
             await self.load(entry.shown)
         else:
             if self.session is not None and self.session.id == entry.session_id:
-                self.session = replace(self.session, notes=entry.previous)
+                self.session = self.session._replace(notes=entry.previous)
         self._mark_seen()
         self.app.notify("Undone", timeout=2)
 
