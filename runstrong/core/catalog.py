@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
+
+import tomli
 
 from runstrong.core.models import (
     Exercise,
@@ -183,8 +184,8 @@ def load_catalog() -> Catalog:
     tables = []
     for name in ("exercises.toml", "programs.toml"):
         try:
-            tables.append(tomllib.loads((data / name).read_text(encoding="utf-8")))
-        except tomllib.TOMLDecodeError as err:
+            tables.append(tomli.loads((data / name).read_text(encoding="utf-8")))
+        except tomli.TOMLDecodeError as err:
             raise CatalogError(f"{name}: {err}") from err
     return parse_catalog(*tables)
 

@@ -12,9 +12,10 @@ programs again (a fixed point: `programs show --toml` then `programs add --repla
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
+
+import tomli
 
 from runstrong.core.catalog import OWN, Catalog, CatalogError, Location, parse_exercise, parse_program
 from runstrong.core.models import Exercise, Kind, Prescription, Program
@@ -44,13 +45,12 @@ def parse_routine(text: str, filename: str, catalog: Catalog, *, replace: bool =
     already stored unless `replace` is true.
     """
     try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        found = re.search(r"at line (\d+)", str(error))
-        # "(at end of document)": the last line, where the reader ran out.
-        line = int(found.group(1)) if found else max(len(text.splitlines()), 1)
-        reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
-        raise RoutineError(f"{filename}:{line}: TOML syntax: {reason}") from None
+        document = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        # At the end of the document the reader may stand on the empty line after the last
+        # newline: name the last line of text, where the runner has to look.
+        line = min(error.lineno, max(len(text.splitlines()), 1))
+        raise RoutineError(f"{filename}:{line}: TOML syntax: {error.msg}") from None
     try:
         return _check(document, catalog, replace)
     except CatalogError as error:

@@ -18,11 +18,12 @@ The numbers live in data/seasons.toml (all ours); docs/plan.md explains them.
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
+
+import tomli
 
 from runstrong.core.plurals import count_of
 from runstrong.core.running import Priority, Run
@@ -254,8 +255,8 @@ def load_season_rules() -> SeasonRules:
     """Read data/seasons.toml once per process; SeasonDataError if it is broken."""
     path = Path(__file__).resolve().parent.parent / "data" / "seasons.toml"
     try:
-        table = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as err:
+        table = tomli.loads(path.read_text(encoding="utf-8"))
+    except tomli.TOMLDecodeError as err:
         raise SeasonDataError(f"seasons.toml: {err}") from err
     return parse_season_rules(table)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+import tomli
 
 from runstrong.core.catalog import Catalog
 from runstrong.importers.records import ImportedSet
@@ -23,7 +24,7 @@ def name_key(name: str) -> str:
 
 @functools.cache
 def _alias_table() -> tuple[dict[str, str], frozenset[str]]:
-    data = tomllib.loads(ALIASES_PATH.read_text(encoding="utf-8"))
+    data = tomli.loads(ALIASES_PATH.read_text(encoding="utf-8"))
     aliases = {name_key(name): target for name, target in data.get("aliases", {}).items()}
     running = frozenset(name_key(name) for name in data.get("running", {}).get("names", []))
     return aliases, running
