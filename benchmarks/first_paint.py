@@ -15,7 +15,6 @@ imports count, exactly as they do for a runner typing `runstrong`.
 
 from __future__ import annotations
 
-import importlib.machinery
 import os
 import sys
 
@@ -48,34 +47,22 @@ def runstrong(db: str, mode: str) -> None:
     store.close()
 
 
-class ReportOnImport:
-    """A meta-path finder that lets runstrong.app load as usual, then makes its `run` headless
-    at 80x24 with the first-paint report, before the CLI calls it. Importing runstrong.app here
-    first instead would take away the CLI's overlap of the database check with that import."""
+def headless_with_report(module) -> None:  # type: ignore[no-untyped-def]
+    """Make RunStrongApp.run headless at 80x24 with the first-paint report."""
+    original = module.RunStrongApp.run
 
-    def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
-        if name != "runstrong.app":
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.machinery.PathFinder.find_spec(name, path)
-        assert spec is not None and spec.loader is not None
-        exec_module = spec.loader.exec_module
+    def run(self, **kwargs):  # type: ignore[no-untyped-def]
+        return original(self, headless=True, size=(80, 24), auto_pilot=report_first_paint)
 
-        def exec_and_patch(module):  # type: ignore[no-untyped-def]
-            exec_module(module)
-            original = module.RunStrongApp.run
-
-            def run(self, **kwargs):  # type: ignore[no-untyped-def]
-                return original(self, headless=True, size=(80, 24), auto_pilot=report_first_paint)
-
-            module.RunStrongApp.run = run
-
-        spec.loader.exec_module = exec_and_patch  # type: ignore[method-assign]
-        return spec
+    module.RunStrongApp.run = run
 
 
 def command(db: str) -> None:
-    sys.meta_path.insert(0, ReportOnImport())
+    from on_import import PatchOnImport
+
+    # Patched as the CLI imports it: importing runstrong.app here first would take away the
+    # CLI's overlap of the database check with that import.
+    sys.meta_path.insert(0, PatchOnImport("runstrong.app", headless_with_report))
     from runstrong import cli
 
     cli.main(["--db", db])

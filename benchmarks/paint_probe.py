@@ -13,12 +13,13 @@ any first screen pays (imports, database, catalog, CSS).
 
 from __future__ import annotations
 
-import importlib.abc
-import importlib.machinery
 import os
 import sys
 import time
+from functools import partial
 from types import ModuleType
+
+from on_import import PatchOnImport
 
 STARTED_NS = int(os.environ.get("BENCH_STARTED_NS", time.time_ns()))
 
@@ -71,34 +72,10 @@ def add_probe(module: ModuleType, screen_id: str, empty_screens: bool) -> None:
         app_class.MODES = {mode: EmptyScreen for mode in app_class.MODES}
 
 
-class ProbeOnImport(importlib.abc.MetaPathFinder):
-    """Lets runstrong.app load as usual, then adds the probe before the CLI uses it."""
-
-    def __init__(self, screen_id: str, empty_screens: bool) -> None:
-        self.screen_id = screen_id
-        self.empty_screens = empty_screens
-
-    def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
-        if name != "runstrong.app":
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.machinery.PathFinder.find_spec(name, path)
-        assert spec is not None and spec.loader is not None
-        loader = spec.loader
-        exec_module = loader.exec_module
-
-        def exec_and_probe(module: ModuleType) -> None:
-            exec_module(module)
-            add_probe(module, self.screen_id, self.empty_screens)
-
-        loader.exec_module = exec_and_probe  # type: ignore[method-assign]
-        return spec
-
-
 def main() -> None:
     separator = sys.argv.index("--")
     options, cli_args = sys.argv[1:separator], sys.argv[separator + 1:]
-    sys.meta_path.insert(0, ProbeOnImport(options[0], "--empty-screens" in options))
+    sys.meta_path.insert(0, PatchOnImport("runstrong.app", partial(add_probe, screen_id=options[0], empty_screens="--empty-screens" in options)))
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
     from runstrong import cli
 
