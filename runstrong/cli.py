@@ -6,6 +6,7 @@ Errors are one line on stderr: bad arguments exit 2, database problems exit 1. N
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 import sys
 from collections.abc import Sequence
@@ -205,6 +206,10 @@ def run(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         store.close()
         raise
     app = RunStrongApp(store, start="history" if args.command == "history" else "today", quick=quick, start_day=start_day)
+    # What is imported and built by now (Textual, the modules, the catalog) lives as long as the
+    # process: out of every later collection, it no longer costs the first paint a full
+    # collection (~12 ms with a year of history) nor the hold timer a pause.
+    gc.freeze()
     try:
         app.run()
     finally:
