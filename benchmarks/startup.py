@@ -4,8 +4,10 @@
 
 Cases: an empty database, and one year of history written by make_history.py, each opened by the
 app straight from a Store and by the real `runstrong --db DB` command (the CLI checks the database
-on a thread while it imports the app). Each case starts a fresh process N times (interleaved with the baseline, so machine noise hits both alike) and reports
-the median. Goal: runstrong / bare ≤ 1.25.
+on a thread while it imports the app, and freezes the garbage collector's view of what is
+imported before the app runs). Each case starts a fresh process N times, interleaved with the
+baseline so machine noise hits both alike, and reports the median. Goal: runstrong / bare ≤ 1.25;
+the command is what a runner starts, so its figure is the one that counts.
 
 Measure a regular install (`pip install .`, as README says), run from outside the source tree: an
 editable install adds an import hook that costs runstrong about 20 ms the bare app does not pay.
