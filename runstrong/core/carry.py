@@ -1,10 +1,12 @@
 """What a set starts from: the load follows the lifter through a session.
 
 A set not yet done starts from the set before it of the same exercise in the session (the other
-side of a per-side set included): its load, and its reps or seconds when those were edited away
-from the target. The first set of an exercise starts from the planned load (last time's) and its
-targets. What the runner edited on a set itself always wins. Warm-up sets and work sets carry
-only among their own kind: a warm-up's light load says nothing about the work sets. (Ours.)
+side of a per-side set included): its load, and its reps when those were edited away from the
+target. Seconds never carry: a hold's time is what the timer measured, and the timer runs every
+set to its own target, so a hold cut short at 0:09 leaves the next set at its 0:30. The first
+set of an exercise starts from the planned load (last time's) and its targets. What the runner
+edited on a set itself always wins. Warm-up sets and work sets carry only among their own kind:
+a warm-up's light load says nothing about the work sets. (Ours.)
 """
 
 from __future__ import annotations
@@ -48,8 +50,6 @@ def all_starting_values(slots: Sequence[SetLog | PlannedSet]) -> list[Start]:
             # Carry reps or seconds only when the set before was changed from its own target.
             if start.reps is not None and start.reps != previous.target_reps and reps is not None:
                 reps = start.reps
-            if start.hold_s is not None and start.hold_s != previous.target_hold_s and hold is not None:
-                hold = start.hold_s
             if start.load_kg is not None:
                 load = start.load_kg
         own = Start(

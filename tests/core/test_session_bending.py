@@ -58,12 +58,21 @@ def test_the_other_side_of_a_per_side_set_starts_from_the_first_side() -> None:
     assert starting_values(slots, 1) == Start(8, 16.0, None)
 
 
-def test_seconds_carry_like_reps() -> None:
-    slots = [
-        logged(1, exercise="plank", target_reps=None, target_hold=30, hold=40, done=True),
+def test_seconds_never_carry_a_hold_cut_short_or_held_long_leaves_the_next_at_its_target() -> None:
+    # The timer runs each set to its own target, so a tick must log that target, not 0:09.
+    short = [
+        logged(1, exercise="plank", target_reps=None, target_hold=30, hold=9, done=True),
+        logged(2, exercise="plank", target_reps=None, target_hold=30),
+        logged(3, exercise="plank", target_reps=None, target_hold=30),
+    ]
+    assert starting_values(short, 1) == Start(None, None, 30)
+    assert starting_values(short, 2) == Start(None, None, 30)
+    long = [
+        logged(1, exercise="plank", target_reps=None, target_hold=30, hold=40, load=10.0, done=True),
         logged(2, exercise="plank", target_reps=None, target_hold=30),
     ]
-    assert starting_values(slots, 1) == Start(None, None, 40)
+    # The load still follows the lifter.
+    assert starting_values(long, 1) == Start(None, 10.0, 30)
 
 
 def test_first_set_starts_from_last_times_load_and_another_exercise_never_carries() -> None:

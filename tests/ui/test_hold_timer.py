@@ -20,6 +20,7 @@ from runstrong.screens.hold_timer import HoldTimerScreen
 from runstrong.screens.today import TodayScreen
 from runstrong.store import Store
 from runstrong.widgets.rest_bar import RestBar
+from runstrong.widgets.set_checklist import box_text
 
 if TYPE_CHECKING:
     from tests.conftest import FakeClock
@@ -106,6 +107,26 @@ async def test_t_on_a_plank_set_counts_in_holds_and_logs_the_hold(make_app, cloc
         assert isinstance(today, TodayScreen)
         assert today.checklist.cursor == plank[1].position  # on to plank set 2
         assert today.query_one(RestBar).running
+
+
+async def test_a_hold_cut_short_leaves_the_next_set_at_its_own_target(make_app, clock: FakeClock, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_timer(app, pilot, "plank")
+        await advance(pilot, clock, 5.5)
+        await advance(pilot, clock, 8.5)
+        await pilot.press("enter")  # let go after 9 s: 0:09 is logged for set 1
+        assert "Hold complete · held 0:09" in on_screen(screen)
+        await pilot.press("enter")  # back to Today, on plank set 2
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        # Set 2's box says what a tick saves (its own 0:30), and the timer would run 0:30 too.
+        checklist = today.checklist
+        assert checklist.slots[checklist.cursor].set_no == 2
+        assert box_text(checklist.slots[checklist.cursor], app.settings.unit, today.start_of(checklist.cursor)) == "· 0:30"
+        await pilot.press("space")  # set 2 ticked without the timer
+        plank = stored_sets(db_path, "plank")
+        assert [(s.set_no, s.done, s.hold_s) for s in plank] == [(1, True, 9), (2, True, 30), (3, False, None)]
 
 
 async def test_the_hold_is_saved_before_the_screen_says_hold_complete(make_app, clock: FakeClock, db_path: Path) -> None:
