@@ -15,6 +15,12 @@ sessions list only what was done, so for them the first condition decides.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from runstrong.core.models import SetLog
+from runstrong.core.plan import PlannedSet
+
 MIN_WORKING_SETS = 3
 """Working sets done for a session to count (ours: a real session has at least three)."""
 MIN_DONE_SHARE = 0.5
@@ -28,3 +34,33 @@ def counts_as_session(working_done: int, working_planned: int) -> bool:
     (False, True, True)
     """
     return working_done >= MIN_WORKING_SETS and working_done >= MIN_DONE_SHARE * working_planned
+
+
+class SetCount(NamedTuple):
+    """How far a session on screen is: working sets done and planned, and warm-ups done."""
+
+    done: int
+    planned: int
+    warmups_done: int
+
+
+def count_sets(slots: Iterable[SetLog | PlannedSet]) -> SetCount:
+    """Count a session's slots the way every summary does: warm-up sets are never working sets,
+    so they stay out of "done" and "planned" and are counted apart (planned sets are never done).
+
+    >>> from runstrong.core.models import SetLog
+    >>> def s(done, kind="normal"):
+    ...     return SetLog(0, 0, 0, "squat", "Squat", 1, None, 12, None, None, None, None,
+    ...                   "2026-11-22T10:00:00+01:00" if done else None, set_type=kind)
+    >>> count_sets([s(True, "warmup"), s(True), s(False)])
+    SetCount(done=1, planned=2, warmups_done=1)
+    """
+    done = planned = warmups = 0
+    for slot in slots:
+        is_done = isinstance(slot, SetLog) and slot.done
+        if isinstance(slot, SetLog) and slot.is_warmup:
+            warmups += is_done
+            continue
+        planned += 1
+        done += is_done
+    return SetCount(done, planned, warmups)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from runstrong.core.counting import count_sets
 from runstrong.core.models import SetLog
 from runstrong.core.session_report import SessionReport, records_broken, session_report
 from runstrong.screens.finish_session import FinishSessionScreen, format_record
@@ -80,11 +81,10 @@ def kept_session_note(today: TodayScreen) -> str | None:
     """What a program switch leaves behind: "Workout A of Beginner is kept (3 of 18 sets done)…",
     or None when nothing was ticked."""
     session = today.session
-    sets = _stored_sets(today)
-    done = sum(1 for s in sets if s.done)
-    if session is None or session.finished_at is not None or not done:
+    count = count_sets(_stored_sets(today))
+    if session is None or session.finished_at is not None or not (count.done or count.warmups_done):
         return None
     return (
-        f"{session.day} of {session.program} is kept as it is ({done} of {len(sets)} sets done): "
+        f"{session.day} of {session.program} is kept as it is ({count.done} of {count.planned} sets done): "
         f"switch back to {session.program} today to carry on; History lists it too."
     )

@@ -14,9 +14,11 @@ from textual.timer import Timer
 from textual.widgets import Label
 
 from runstrong.core.clock import stamp
+from runstrong.core.counting import count_sets
 from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
 from runstrong.core.plan import PlannedSet, plan_day
+from runstrong.core.plurals import count_of
 from runstrong.screens.today_session_edits import SESSION_EDIT_BINDINGS, SessionEdits, SessionEditUndo
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
@@ -261,7 +263,10 @@ class TodayScreen(SessionEdits, Screen[None]):
     def update_summary(self) -> None:
         slots = self.checklist.slots
         done = [slot for slot in slots if isinstance(slot, SetLog) and slot.done]
-        text = f"[b]{len(done)}[/b] / {len(slots)} sets done"
+        count = count_sets(slots)
+        text = f"[b]{count.done}[/b] / {count.planned} sets done"
+        if count.warmups_done:
+            text += f" · {count_of(count.warmups_done, 'warm-up')} not counted"
         if done:
             first = min(datetime.fromisoformat(slot.done_at) for slot in done if slot.done_at)
             elapsed = max(0, int((self.session_now() - first).total_seconds()))

@@ -246,11 +246,15 @@ async def test_warm_up_set_is_never_in_volume_or_records(make_app, db_path: Path
         app.screen.query_one("#reps-input", Input).value = "5"
         app.screen.query_one("#load-input", Input).value = "60"
         await pilot.press("enter", "space")  # warm-up 5 × 60 kg done
+        # The line under the checklist counts working sets only, as every summary does.
+        summary = app.screen.query_one("#summary", Label)
+        assert str(summary.render()).startswith("0 / 18 sets done · 1 warm-up not counted")
         # The work set starts from nothing the warm-up did: 12 reps, no load.
         assert boxes(app)[1] == "· 12"
         await pilot.press("e")
         app.screen.query_one("#load-input", Input).value = "40"
         await pilot.press("enter", "space")  # squat 1: 12 × 40 kg
+        assert str(summary.render()).startswith("1 / 18 sets done · 1 warm-up not counted")
         [row] = app.store.history_page()
         # One rule (README "What counts"): the warm-up is in none of the totals. 1 set, 12 reps,
         # 12 × 40 = 480 kg; the warm-up's 5 reps and 5 × 60 = 300 kg are left out.
