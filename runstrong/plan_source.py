@@ -165,8 +165,11 @@ def today_plan(
     why = {item.exercise_id: item.why for item in items}
     written = {item.exercise_id: item.prescription for item in program.days[day_index].items}
     shaped = {
+        # Today's target, as the boxes show it: the load too (the program's own, else the
+        # progression's from what was lifted), in the header's "4 × 8 @ 100 lb".
         item.exercise_id: Prescription(
-            sets=item.sets, reps=item.reps, hold_s=item.hold_s, rest_s=item.rest_s, ours=written[item.exercise_id].ours
+            sets=item.sets, reps=item.reps, hold_s=item.hold_s, rest_s=item.rest_s,
+            ours=written[item.exercise_id].ours, load_kg=item.load_kg,
         )
         for item in items
     }
@@ -184,7 +187,7 @@ def today_plan(
 
 def stored_prescriptions(sets: Sequence[SetLog], written: Mapping[str, Prescription]) -> dict[str, Prescription]:
     """exercise_id -> the prescription a stored session's working sets describe: how many sets
-    (of one side, for per-side work), the first set's target reps or hold, and its rest."""
+    (of one side, for per-side work), the first set's target reps or hold and load, and its rest."""
     found: dict[str, Prescription] = {}
     for s in sets:
         if s.set_type == "warmup" or (s.side is not None and s.side is not Side.LEFT):
@@ -195,7 +198,7 @@ def stored_prescriptions(sets: Sequence[SetLog], written: Mapping[str, Prescript
             continue
         base = written.get(s.exercise_id)
         found[s.exercise_id] = Prescription(
-            sets=1, reps=s.target_reps, hold_s=s.target_hold_s,
+            sets=1, reps=s.target_reps, hold_s=s.target_hold_s, load_kg=s.target_load_kg,
             rest_s=s.rest_s if s.rest_s is not None else base.rest_s if base else None,
             ours=base.ours if base else False,
         )

@@ -56,14 +56,15 @@ class Prescription(NamedTuple):
     load_kg: float | None = None
     """Target load per set in kilograms; None when the runner picks it (or bodyweight)."""
 
-    def label(self, per_side: bool, limb: str = "side") -> str:
-        """Short human form: "3 × 12", "3 × 8–12 @ 40 kg", "3 × 0:30–1:00 each side", "3 × 10 each leg"."""
+    def label(self, per_side: bool, limb: str = "side", unit: Unit = Unit.KG) -> str:
+        """Short human form: "3 × 12", "3 × 8–12 @ 40 kg", "3 × 0:30–1:00 each side", "3 × 10 each leg";
+        a target load in `unit` (the screens pass the runner's display unit: "@ 100 lb")."""
         if self.hold_s is not None:
             amount = _span(self.hold_s, self.hold_s_max, format_duration)
         else:
             amount = _span(self.reps, self.reps_max, str) if self.reps is not None else ""
         suffix = f" each {limb}" if per_side else ""
-        load = f" @ {format_load(self.load_kg, Unit.KG)}" if self.load_kg is not None else ""
+        load = f" @ {format_load(self.load_kg, unit)}" if self.load_kg is not None else ""
         return f"{self.sets} × {amount}{suffix}{load}"
 
 
@@ -105,9 +106,10 @@ class Exercise(NamedTuple):
         """What a per-side count is per: "leg" for leg rep work, "side" for everything else."""
         return "leg" if self.category in LEG_CATEGORIES and not self.is_timed else "side"
 
-    def prescription_label(self, prescription: Prescription | None = None) -> str:
-        """ "3 × 10 each leg" for a lunge, "3 × 0:20 each side" for a side plank."""
-        return (prescription or self.default).label(self.per_side, self.limb)
+    def prescription_label(self, prescription: Prescription | None = None, unit: Unit = Unit.KG) -> str:
+        """ "3 × 10 each leg" for a lunge, "3 × 0:20 each side" for a side plank; a target load
+        in `unit`."""
+        return (prescription or self.default).label(self.per_side, self.limb, unit)
 
 
 class ProgramItem(NamedTuple):

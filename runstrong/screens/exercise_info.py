@@ -33,7 +33,7 @@ class ExerciseInfoScreen(ModalScreen[None]):
         # Own exercises' text comes from the runner: escaped, so "[" is text, not markup.
         name, why = as_markup(ex.name), as_markup(ex.why)
         with VerticalScroll(classes="dialog", id="info-dialog"):
-            yield Label(f"[b]{name}[/b]  ·  {ex.prescription_label(self.prescription)}", classes="dialog-title")
+            yield Label(f"[b]{name}[/b]  ·  {ex.prescription_label(self.prescription, self.app.settings.unit)}", classes="dialog-title")
             if ex.muscles:
                 yield Static(f"[b]Muscles[/b]  {as_markup(', '.join(ex.muscles))}")
             if ex.why:

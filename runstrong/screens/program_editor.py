@@ -107,7 +107,7 @@ class ProgramEditorScreen(Screen[str | None]):
             line = Text.assemble(
                 "  ",
                 plain_text(exercise.name),
-                "  " + exercise.prescription_label(item.prescription),
+                "  " + exercise.prescription_label(item.prescription, self.app.settings.unit),
                 (f"  rest {format_duration(rest)}" if rest is not None else "", "dim"),
                 ("  (own)" if exercise.own else "", "dim"),
             )

@@ -245,7 +245,7 @@ class SetChecklist(VerticalScroll, can_focus=True):
         for index in range(1, len(self.slots) + 1):
             if index == len(self.slots) or self.slots[index].exercise_id != self.slots[start].exercise_id:
                 exercise = self.catalog.exercise(self.slots[start].exercise_id)
-                label = exercise.prescription_label(prescriptions.get(exercise.id))
+                label = exercise.prescription_label(prescriptions.get(exercise.id), self.unit)
                 last = (last_time or {}).get(exercise.id, "")
                 self.cards.append(Card(printable(exercise.name), label, start, index - 1, last))
                 start = index

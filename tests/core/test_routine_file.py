@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from runstrong.core.catalog import Catalog, load_catalog, parse_prescription
 from runstrong.core.catalog_json import exercise_json, program_json
+from runstrong.core.loads import Unit
 from runstrong.core.models import Kind, Prescription
 from runstrong.core.routine_file import (
     RoutineError,
@@ -68,6 +69,8 @@ def test_prescription_labels_show_ranges_and_load() -> None:
     assert Prescription(sets=3, hold_s=30, hold_s_max=60).label(True) == "3 × 0:30–1:00 each side"
     assert Prescription(sets=3, reps=8, reps_max=12, load_kg=40.0).label(False) == "3 × 8–12 @ 40 kg"
     assert Prescription(sets=5, reps=5, load_kg=42.5).label(True, "leg") == "5 × 5 each leg @ 42.5 kg"
+    # In the runner's display unit: 100 lb is stored as 45.359237 kg and shown back as 100 lb.
+    assert Prescription(sets=4, reps=8, reps_max=12, load_kg=45.359237).label(False, unit=Unit.LB) == "4 × 8–12 @ 100 lb"
     # A range whose ends agree is one number.
     assert Prescription(sets=2, reps=10, reps_max=10).label(False) == "2 × 10"
 

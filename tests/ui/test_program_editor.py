@@ -359,3 +359,19 @@ async def test_an_archived_program_leaves_the_picker_and_the_palette_brings_it_b
         await pilot.press("enter")
         await pilot.pause()
     assert not stored_catalog(db_path).program("walls").archived
+
+
+async def test_a_target_load_reads_in_the_runners_unit_in_the_editor_and_on_today(make_app, db_path: Path, tmp_path: Path) -> None:
+    # 100 lb is 45.359237 kg in the file; a runner who lifts in pounds reads "@ 100 lb" everywhere.
+    add_file(db_path, tmp_path, '[[program]]\nid = "heavy"\nname = "Heavy"\n\n[[program.day]]\nname = "A"\n'
+             'items = [{ exercise = "squat", sets = 4, reps = 8, reps_max = 12, load_kg = 45.359237 }]\n')
+    store = Store.open(db_path)
+    store.save_settings({"program_id": "heavy", "unit": "lb"})
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        header = app.screen.query_one("#checklist").cards[0].prescription
+        assert header.endswith("@ 100 lb"), header
+        await pilot.press("p", "e")
+        assert isinstance(app.screen, ProgramEditorScreen)
+        assert editor_rows(app)[1] == "  Squat  4 × 8–12 @ 100 lb"
