@@ -59,7 +59,8 @@ def last_time_text(sets: list[LastSet], today: date, unit: Unit, limb: str = "si
 
     A per-side exercise counts a set per pair of sides: six sides logged are "3 × … each side"
     (`limb` says "leg" for leg rep work, as the prescription does).
-    Different reps, holds or loads across the sets show as a range ("10–12", "40–45 kg").
+    Different reps, holds or loads across the sets show as a range ("10–12", "40–45 kg"); sets
+    at bodyweight beside loaded ones make it "@ bodyweight–42.5 kg".
     Empty when there are no sets.
     """
     if not sets:
@@ -79,7 +80,10 @@ def last_time_text(sets: list[LastSet], today: date, unit: Unit, limb: str = "si
     if sided:
         text += f" each {limb}"
     loads = [s.load_kg for s in sets if s.load_kg]
-    if loads:
+    if loads and len(loads) < len(sets):
+        # Some sets were done at bodyweight: a range from there, never a load they did not carry.
+        text += f" @ bodyweight–{format_load(max(loads), unit)}"
+    elif loads:
         low, high = format_load(min(loads), unit), format_load(max(loads), unit)
         text += f" @ {low}" if low == high else f" @ {low.split()[0]}–{high}"
     return f"{text} · {ago(date.fromisoformat(sets[0].date), today)}"

@@ -128,6 +128,14 @@ def test_last_time_ranges_and_pounds() -> None:
     assert last_time_text([], date(2026, 11, 22), Unit.KG) == ""
 
 
+def test_last_time_says_bodyweight_when_only_some_sets_were_loaded() -> None:
+    # 12 and 12 at bodyweight, then 10 @ 42.5 kg (93.7 lb): not "3 × 10–12 @ 93.7 lb".
+    sets = [LastSet("2026-11-22", None, 12, None, None), LastSet("2026-11-22", None, 12, None, None),
+            LastSet("2026-11-22", None, 10, 42.5, None)]
+    assert last_time_text(sets, date(2026, 11, 22), Unit.LB) == "last 3 × 10–12 @ bodyweight–93.7 lb · today"
+    assert last_load_kg(sets) == 42.5
+
+
 @pytest.mark.parametrize(
     ("then", "text"),
     [
