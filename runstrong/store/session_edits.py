@@ -77,9 +77,40 @@ class SessionEditStore(SessionStore):
             self._place(set_ids)
 
     def _place(self, set_ids: Sequence[int]) -> None:
+        """Positions 0, 1, 2, … in this order, then set numbers that follow it (`_renumber`)."""
         self.conn.executemany(
             "UPDATE set_logs SET position = ? WHERE id = ?", [(position, set_id) for position, set_id in enumerate(set_ids)]
         )
+        if set_ids:
+            row = self.conn.execute("SELECT session_id FROM set_logs WHERE id = ?", [set_ids[0]]).fetchone()
+            if row is not None:
+                self._renumber(row[0])
+
+    def _renumber(self, session_id: int) -> None:
+        """Number each exercise's kept sets 1, 2, 3, … in doing order, warm-ups apart from work
+        sets and both sides of a per-side set under one number: after set 3 of 4 is removed,
+        the last is set 3, on Today and in History. A renumbered row counts as changed."""
+        rows = self._tuples(
+            "SELECT id, exercise_id, set_type = 'warmup', side, set_no FROM set_logs "
+            "WHERE session_id = ? AND deleted_at IS NULL ORDER BY position, id",
+            [session_id],
+        )
+        numbers: dict[tuple[str, bool], tuple[int, set[str | None]]] = {}
+        changes: list[tuple[int, int]] = []
+        for set_id, exercise_id, warmup, side, set_no in rows:
+            number, sides = numbers.get((exercise_id, bool(warmup)), (0, set()))
+            if number == 0 or side is None or side in sides:
+                number, sides = number + 1, set()
+            sides.add(side)
+            numbers[(exercise_id, bool(warmup))] = (number, sides)
+            if number != set_no:
+                changes.append((number, set_id))
+        if changes:
+            stamp = self.stamp()
+            self.conn.executemany(
+                "UPDATE set_logs SET set_no = ?, updated_at = ? WHERE id = ?",
+                [(number, stamp, set_id) for number, set_id in changes],
+            )
 
     def undo_layout(self, order: Sequence[int], *, added: Sequence[int] = (), dropped: Sequence[int] = ()) -> None:
         """Take back a `change_sets` or `order_sets`: remove the sets it added (StoreError if one

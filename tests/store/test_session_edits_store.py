@@ -26,6 +26,7 @@ def layout(store: Store, session_id: int) -> list[tuple[str, int, str | None, st
 def test_add_drop_and_their_undo(store: Store) -> None:
     session = start(store)
     before = store.kept_set_ids(session.id)
+    layout_before = layout(store, session.id)
     added = store.change_sets(
         session.id, add=[PlannedSet("squat", "Squat", 4, None, 12, None, 40.0, 90)], at=3
     )
@@ -38,9 +39,24 @@ def test_add_drop_and_their_undo(store: Store) -> None:
     assert store.kept_set_ids(session.id) == before
     lunge_1 = [s.id for s in session.sets if s.exercise_id == "lunge" and s.set_no == 1]
     store.change_sets(session.id, drop=lunge_1)
-    assert ("lunge", 1, "left", "normal") not in layout(store, session.id)
+    # Lunge's set 1 (both sides) is gone: what were sets 2 and 3 are now sets 1 and 2.
+    lunges = [row for row in layout(store, session.id) if row[0] == "lunge"]
+    assert lunges == [("lunge", n, side, "normal") for n in (1, 2) for side in ("left", "right")]
+    assert [s.id for s in store.session_sets(session.id) if s.exercise_id == "lunge"] == [
+        s.id for s in session.sets if s.exercise_id == "lunge" and s.set_no in (2, 3)
+    ]
     store.undo_layout(before, dropped=lunge_1)
     assert store.kept_set_ids(session.id) == before
+    assert layout(store, session.id) == layout_before
+
+
+def test_removing_a_middle_set_renumbers_the_rest_and_warm_ups_count_apart(store: Store) -> None:
+    session = start(store)
+    squat = [s for s in session.sets if s.exercise_id == "squat"]
+    [warmup] = store.change_sets(session.id, add=[PlannedSet("squat", "Squat", 1, None, 8, None)], at=0, set_type="warmup")
+    store.change_sets(session.id, drop=[squat[1].id])  # squat set 2 of 3
+    rows = [(s.id, s.set_no, s.set_type) for s in store.session_sets(session.id) if s.exercise_id == "squat"]
+    assert rows == [(warmup.id, 1, "warmup"), (squat[0].id, 1, "normal"), (squat[2].id, 2, "normal")]
 
 
 def test_a_done_set_is_never_dropped(store: Store) -> None:

@@ -79,13 +79,17 @@ async def test_remove_a_set_not_done_and_undo(make_app, db_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space")  # squat 1 done, cursor on squat 2
+        third = today(app).checklist.slots[2]
         await pilot.press("x")
-        assert shape(db_path)[:3] == ["squat 1", "squat 3", "lunge 1 left"]
+        # The squat that was set 3 is set 2 now, on disk and on screen.
+        assert shape(db_path)[:3] == ["squat 1", "squat 2", "lunge 1 left"]
+        assert newest(db_path).sets[1].id == third.id
+        assert "Squat · set 2" in str(app.screen.query_one("#set-detail", Label).render())
         await pilot.press("k", "x")  # squat 1 is done: refused
-        assert shape(db_path)[:2] == ["squat 1", "squat 3"]
+        assert shape(db_path)[:2] == ["squat 1", "squat 2"]
         assert "untick it first" in list(app._notifications)[-1].message
         await pilot.press("j", "j", "x")  # lunge 1 left: both sides go
-        assert shape(db_path)[2:4] == ["lunge 2 left", "lunge 2 right"]
+        assert shape(db_path)[2:4] == ["lunge 1 left", "lunge 1 right"]
         await pilot.press("u", "u")
         assert shape(db_path) == WORKOUT_A
 
