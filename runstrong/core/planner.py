@@ -159,9 +159,9 @@ def build_plan(
         ):
             warnings.extend(placement.week_warnings[when - timedelta(days=when.weekday())])
         if placed is not None:
-            day = program.days[placed.day.index]
+            day = program.days[placed.day.day_index]
             strength = PlannedStrength(
-                program.id, program.name, day.name, placed.day.index,
+                program.id, program.name, day.name, placed.day.day_index,
                 # A done session shows no targets: they were for that day, and it is over.
                 () if placed.done or not prescribe else prescribe_day(day, catalog, where, history, season, step, rules),
                 legal=placed.legal, done=placed.done, under_way=placed.under_way,

@@ -39,7 +39,7 @@ DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 class StrengthDay(NamedTuple):
     """A program day as placement sees it: its position in the rotation and whether it loads the legs."""
 
-    index: int
+    day_index: int
     name: str
     legs: bool
 

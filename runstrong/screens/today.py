@@ -46,7 +46,7 @@ LATE_WORKOUT_WINDOW = timedelta(hours=3)
 class SetChange(NamedTuple):
     """Undo record: the set as it was before a tick, untick or edit."""
 
-    index: int
+    slot_index: int
     previous: SetLog
 
 
@@ -424,8 +424,8 @@ class TodayScreen(SessionEdits, Screen[None]):
             self.app.notify("Session open again", timeout=2)
             return
         if self.session is not None and restored.session_id == self.session.id:
-            was_done = self._is_done(entry.index)
-            self.checklist.update_slot(entry.index, restored)
+            was_done = self._is_done(entry.slot_index)
+            self.checklist.update_slot(entry.slot_index, restored)
             self.checklist.cursor = self.checklist.first_open()
             self.update_summary()
             if was_done and not restored.done:
