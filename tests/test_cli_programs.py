@@ -224,3 +224,13 @@ def test_the_quick_timer_finds_an_own_hold(db_path: Path, tmp_path: Path, capsys
     args = build_parser().parse_args(["timer", "45s", "--exercise", "wall sit"])
     quick = quick_timer_from_args(args, Store.read_catalog(db_path))
     assert (quick.exercise_id, quick.exercise, quick.plan.hold_s) == ("wall-sit", "Wall sit", 45)
+
+
+def test_a_packaged_program_shown_as_toml_says_how_to_make_it_yours(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, shown, _ = run_main(["--db", str(db_path), "programs", "show", "beginner", "--toml"], capsys)
+    assert status == 0
+    assert shown.startswith("# runstrong routine file: a packaged program, which stays as it is.")
+    assert "--replace" not in shown.split("\n\n", 1)[0]  # --replace would be refused for it
+    mine = shown.replace('id = "beginner"', 'id = "my-beginner"').replace('name = "Beginner (2 days/week)"', 'name = "My beginner"')
+    status, out, err = run_main(["programs", "add", write(tmp_path, "mine.toml", mine), "--db", str(db_path)], capsys)
+    assert (status, err) == (0, "") and "my-beginner" in out

@@ -213,7 +213,14 @@ def routine_toml(programs: Iterable[Program], catalog: Catalog) -> str:
     if own:
         document["exercise"] = [exercise_table(exercise) for exercise in own]
     document["program"] = [program_table(program) for program in programs]
-    header = "# runstrong routine file: add it with `runstrong programs add --replace FILE` (docs/programs.md)\n\n"
+    if all(program.own for program in programs):
+        header = "# runstrong routine file: add it with `runstrong programs add --replace FILE` (docs/programs.md)\n\n"
+    else:
+        # A packaged program stays as it ships: the file is a start for one of the runner's own.
+        header = (
+            "# runstrong routine file: a packaged program, which stays as it is. To make it yours, give it\n"
+            "# another id and name, then `runstrong programs add FILE` (docs/programs.md)\n\n"
+        )
     return header + tomli_w.dumps(document)
 
 
