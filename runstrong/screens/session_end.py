@@ -32,6 +32,10 @@ def announce_records(today: TodayScreen, previous: SetLog, new: SetLog) -> None:
         before = today.app.store.best_sets_elsewhere(new.exercise_id, new.session_id)
     except StoreError:
         return  # A toast is not worth an error; the set itself is saved.
+    if not before:
+        # Records stand on other sessions, as in the summary: the first time an exercise is
+        # done sets its first records; beating set 1 with set 2 that day breaks none.
+        return
     # Earlier sets of this session count too: the second heavy set must beat the first.
     before += [s for s in _stored_sets(today) if s.exercise_id == new.exercise_id and s.done and not s.is_warmup and s.id != new.id]
     broken = records_broken(new.exercise, before, [new])

@@ -178,6 +178,15 @@ async def test_a_set_that_beats_a_record_says_so_at_once(make_app, store: Store)
         assert toasts(app)[-1] == ": Saved Squat set 1" and len(toasts(app)) == count + 1
 
 
+async def test_the_first_time_an_exercise_is_done_no_set_is_called_a_record(make_app) -> None:
+    # No squat before today: set 2 heavier than set 1 beats nothing that stood, as the summary says.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e", "tab", "4", "0", "enter", "space")  # squat 1: 12 × 40 kg
+        await pilot.press("e", "tab", "4", "5", "enter", "space")  # squat 2: 12 × 45 kg
+        assert not any("record" in toast.lower() for toast in toasts(app))
+
+
 async def test_after_the_last_set_the_summary_offers_to_finish(make_app, store: Store, db_path: Path) -> None:
     squat_session(store, "2026-11-15", 40.0)
     app = make_app()
