@@ -96,7 +96,11 @@ class SessionEdits:
         last-time line, from one store query for all the day's exercises."""
         ids = [slot.exercise_id for slot in slots]
         try:
-            last = self.app.store.last_time(ids, besides=self.session.id if self.session else None)
+            session = self.session
+            # What came before the shown session: for one logged late, before its own date.
+            last = self.app.store.last_time(
+                ids, besides=session.id if session else None, before=session.started_at if session else None
+            )
         except StoreError as error:
             self.app.notify(str(error), severity="error", timeout=10)
             return slots, {}

@@ -119,6 +119,11 @@ def test_last_time_is_the_newest_session_leaving_out_warm_ups_deleted_and_the_on
     assert found == {"squat": [LastSet("2026-11-18", None, 10, 40.0, None)] * 2}
     # Without leaving the shown session out, today's tick is the newest.
     assert store.last_time(["squat"])["squat"] == [LastSet("2026-11-22", None, 12, None, None)]
+    # A session logged late for 15 Nov: last time is what came before it (10 Nov), not 18 or 22 Nov.
+    late = start(store, "2026-11-15")
+    assert store.last_time(["squat"], besides=late.id, before=late.started_at) == {
+        "squat": [LastSet("2026-11-10", None, 12, 35.0, None)] * 3
+    }
 
 
 def test_history_totals_and_progress_leave_warm_ups_out(store: Store) -> None:
