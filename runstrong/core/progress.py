@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import TypeVar
 
+from runstrong.core.counting import count_sets
 from runstrong.core.e1rm import EPLEY_MAX_REPS, epley_1rm
 from runstrong.core.models import DoneSet, SetLog, Side
 
@@ -296,11 +297,11 @@ def session_totals(sets: Sequence[SetLog]) -> SessionTotals:
     duration = None
     if first is not None and last is not None:
         duration = int((_moment(last) - _moment(first)).total_seconds())
-    working = [s for s in sets if not s.is_warmup]
     done = [s for s in done_all if not s.is_warmup]
+    count = count_sets(sets)
     return SessionTotals(
-        sets_done=len(done),
-        sets_planned=len(working),
+        sets_done=count.done,
+        sets_planned=count.planned,
         total_reps=sum(s.reps or 0 for s in done),
         total_hold_s=sum(s.hold_s or 0 for s in done),
         volume_kg=float(sum(s.load_kg * s.reps for s in done if s.load_kg is not None and s.reps is not None)),

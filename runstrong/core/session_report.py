@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from runstrong.core.counting import count_sets
 from runstrong.core.models import SetLog
 from runstrong.core.progress import (
     Logged,
@@ -90,7 +91,7 @@ def session_report(sets: Sequence[SetLog], before: Mapping[str, Sequence[Logged]
     return SessionReport(
         working_done=totals.sets_done,
         working_planned=totals.sets_planned,
-        warmups_done=sum(1 for s in sets if s.is_warmup and s.done),
+        warmups_done=count_sets(sets).warmups_done,
         volume_kg=totals.volume_kg,
         hold_s=totals.total_hold_s,
         duration_s=totals.duration_s,
