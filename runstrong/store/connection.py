@@ -390,11 +390,10 @@ def _create_database(cls: type[StoreBase], path: Path) -> None:
         _sync(temp)
         try:
             os.link(temp, path)
-        except FileExistsError:
-            pass  # another window made it a moment ago: open that one
-        except OSError:
-            # A file system without hard links: a rename, unless the file appeared meanwhile.
-            if not path.exists():
+        except OSError as error:
+            # FileExistsError: another window made it a moment ago, and that one is opened.
+            # Otherwise a file system without hard links: a rename, unless the file appeared.
+            if not isinstance(error, FileExistsError) and not path.exists():
                 os.replace(temp, path)
     except sqlite3.Error as error:
         raise _describe(path, error) from None
