@@ -19,6 +19,7 @@ from runstrong.core.durations import format_duration
 from runstrong.core.models import Prescription, Program, ProgramDay, Session, SetLog
 from runstrong.core.plan import PlannedSet, plan_day
 from runstrong.core.plurals import count_of
+from runstrong.screens.today_session_choice import SessionChoice
 from runstrong.screens.today_session_edits import SESSION_EDIT_BINDINGS, SessionEdits, SessionEditUndo
 from runstrong.store import StoreError
 from runstrong.widgets.key_bar import KeyBar
@@ -56,7 +57,7 @@ class Finished(NamedTuple):
     session_id: int
 
 
-class TodayScreen(SessionEdits, Screen[None]):
+class TodayScreen(SessionEdits, SessionChoice, Screen[None]):
     """The gym view. Attributes go down to the checklist; its messages come up here to be saved."""
 
     CSS_PATH = "today.tcss"
