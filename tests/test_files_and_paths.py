@@ -2,8 +2,10 @@
 one line naming its real cause, and what runstrong creates is private whatever the umask.
 
 Permission cases must not depend on being root (root may write a 0444 file, and `os.access`
-says yes to root): they run the real CLI in a subprocess as `nobody` (via `setpriv`) when the
-tests run as root, and as the current user otherwise. Either way the kernel does the refusing.
+says yes to root): they run the real CLI in a subprocess that has no capabilities (root with an
+empty bounding set, via `setpriv`) when the tests run as root, and as the current user otherwise.
+Either way the kernel does the refusing by the file modes, and the subprocess stays the owner of
+the checkout, so it can be cloned into a private folder (0700) and still run.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from runstrong.cli import main
 from runstrong.store import SCHEMA_VERSION, Store, StoreError
 
 FIXTURES = Path(__file__).parent / "store" / "fixtures"
-NOBODY = 65534
+WITHOUT_PRIVILEGE = ["setpriv", "--bounding-set=-all", "--inh-caps=-all", "--"] if os.geteuid() == 0 else []
+"""How the permission cases run their subprocess: root without capabilities, so a file's mode binds."""
 
 
 def run_main(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -59,7 +62,7 @@ def logged_db(path: Path) -> Path:
 
 @pytest.fixture
 def shared() -> Iterator[Path]:
-    """A folder under /tmp that `nobody` can reach (pytest's tmp_path is private to us)."""
+    """A folder under /tmp for the permission cases, tidied away whatever modes they left."""
     folder = Path(tempfile.mkdtemp(prefix="runstrong-perm-"))
     folder.chmod(0o755)
     yield folder
@@ -70,25 +73,17 @@ def shared() -> Iterator[Path]:
     shutil.rmtree(folder)
 
 
-def give_away(path: Path) -> None:
-    """Make `path` belong to the user the subprocess runs as."""
-    if os.geteuid() == 0:
-        os.chown(path, NOBODY, NOBODY)
-
-
 def as_other_user(*args: str) -> subprocess.CompletedProcess[str]:
     """Run `python -m runstrong ARGS` as a user the file modes apply to (see the module doc)."""
-    prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"] if os.geteuid() == 0 else []
     env = {"PATH": os.environ["PATH"], "HOME": "/nonexistent", "PYTHONPATH": str(Path(__file__).parents[1])}
     return subprocess.run(
-        [*prefix, sys.executable, "-m", "runstrong", *args], capture_output=True, text=True, timeout=60, env=env
+        [*WITHOUT_PRIVILEGE, sys.executable, "-m", "runstrong", *args], capture_output=True, text=True, timeout=60, env=env
     )
 
 
 def python_as_other_user(code: str) -> subprocess.CompletedProcess[str]:
-    prefix = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"] if os.geteuid() == 0 else []
     env = {"PATH": os.environ["PATH"], "HOME": "/nonexistent", "PYTHONPATH": str(Path(__file__).parents[1])}
-    return subprocess.run([*prefix, sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    return subprocess.run([*WITHOUT_PRIVILEGE, sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
 
 
 # -- commands that only read -----------------------------------------------------------------
@@ -180,8 +175,7 @@ def test_export_leaves_no_wal_or_shm_behind(tmp_path: Path, capsys: pytest.Captu
 
 def test_a_read_only_file_exports_and_leaves_nothing_behind(shared: Path) -> None:
     path = logged_db(shared / "runstrong.db")
-    give_away(path)
-    give_away(shared)  # the folder is writable for them: SQLite could make -wal/-shm there
+    # The folder stays writable for them: SQLite could make -wal/-shm there.
     path.chmod(0o444)
     before = path.read_bytes()
     result = as_other_user("--db", str(path), "export")
@@ -192,8 +186,6 @@ def test_a_read_only_file_exports_and_leaves_nothing_behind(shared: Path) -> Non
 
 def test_writing_to_a_read_only_file_names_the_file(shared: Path) -> None:
     path = logged_db(shared / "runstrong.db")
-    give_away(path)
-    give_away(shared)
     path.chmod(0o444)
     code = f"from runstrong.store import Store\nStore.open({str(path)!r})"
     result = python_as_other_user(code)
@@ -205,8 +197,7 @@ def test_writing_in_a_read_only_folder_names_the_folder(shared: Path) -> None:
     folder = shared / "locked"
     folder.mkdir()
     path = logged_db(folder / "runstrong.db")
-    give_away(path)  # the file is theirs and writable; the folder (root's, 0755) is not
-    folder.chmod(0o555)
+    folder.chmod(0o555)  # the file is writable; the folder is not
     result = python_as_other_user(f"from runstrong.store import Store\nStore.open({str(path)!r})")
     assert result.returncode == 1
     assert "folder" in result.stderr and "not writable" in result.stderr and "damaged" not in result.stderr
@@ -218,8 +209,9 @@ def test_writing_in_a_read_only_folder_names_the_folder(shared: Path) -> None:
 
 def test_a_folder_we_may_not_enter_is_one_line(shared: Path) -> None:
     private = shared / "private"
-    private.mkdir(mode=0o700)
+    private.mkdir()
     logged_db(private / "runstrong.db")
+    private.chmod(0o000)
     for args in (["export"], ["history"]):
         result = as_other_user("--db", str(private / "runstrong.db"), *args)
         assert result.returncode == 1 and one_line(result.stderr), result.stderr
@@ -239,10 +231,9 @@ def test_a_path_too_long_is_one_line(tmp_path: Path, command: list[str], capsys:
 
 def test_a_failed_export_write_is_an_io_error_exit_1(shared: Path) -> None:
     path = logged_db(shared / "runstrong.db")
-    give_away(path)
-    give_away(shared)
     closed = shared / "closed"
-    closed.mkdir(mode=0o755)  # root's: they may not create a file in it
+    closed.mkdir()
+    closed.chmod(0o555)  # they may not create a file in it
     result = as_other_user("--db", str(path), "export", "-o", str(closed / "out.json"))
     assert result.returncode == 1 and one_line(result.stderr), result.stderr
     assert "cannot write" in result.stderr and "permission denied" in result.stderr
